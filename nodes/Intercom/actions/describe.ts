@@ -1,0 +1,92 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import type { OperationDefinition, Resource } from './types';
+
+export interface ResourceInfo {
+	value: Resource;
+	name: string;
+	description: string;
+}
+
+function showFor(def: OperationDefinition, property: INodeProperties): INodeProperties {
+	const show = property.displayOptions?.show ?? {};
+	return {
+		...property,
+		displayOptions: {
+			...property.displayOptions,
+			show: { ...show, resource: [def.resource], operation: [def.value] },
+		},
+	};
+}
+
+function listProperties(def: OperationDefinition): INodeProperties[] {
+	return [
+		showFor(def, {
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		}),
+		showFor(def, {
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		}),
+	];
+}
+
+/**
+ * The node's parameters, derived from the operation definitions: the resource list, one operation
+ * list per resource, then each operation's fields shown only for it. Nothing here is written twice.
+ */
+export function describeOperations(resources: ResourceInfo[], definitions: OperationDefinition[]): INodeProperties[] {
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: resources.map(({ value, name, description }) => ({ value, name, description })),
+			default: resources[0].value,
+		},
+	];
+	for (const resource of resources) {
+		const defs = definitions.filter((d) => d.resource === resource.value);
+		const options: INodePropertyOptions[] = defs
+			.map((d) => ({ name: d.name, value: d.value, action: d.action, description: d.description }))
+			.sort((a, b) => a.name.localeCompare(b.name));
+		properties.push({
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value] } },
+			options,
+			default: defs.find((d) => d.value === 'get')?.value ?? options[0].value,
+		});
+	}
+	for (const def of definitions) {
+		for (const field of def.fields) properties.push(showFor(def, field.property));
+		if (def.list) properties.push(...listProperties(def));
+		for (const collection of def.collections ?? []) {
+			properties.push(
+				showFor(def, {
+					displayName: collection.displayName,
+					name: collection.name,
+					type: 'collection',
+					placeholder: collection.placeholder ?? 'Add Field',
+					default: {},
+					options: collection.options
+						.map((o) => o.property)
+						.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+				}),
+			);
+		}
+	}
+	return properties;
+}

@@ -1,0 +1,51 @@
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { IntercomClient } from '../../shared/transport/client';
+import { makeContext, runOperation } from './executor';
+import { operations } from './registry';
+
+/** Keeps n8n's own errors (with the item they belong to); wraps anything else. */
+function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		return error;
+	}
+	return new NodeOperationError(node, error as Error, { itemIndex });
+}
+
+const byKey = new Map(operations.map((op) => [`${op.resource}:${op.value}`, op]));
+
+/**
+ * Runs the chosen operation once per input item. Each output item keeps `pairedItem`, and with
+ * "Continue On Fail" an item's error becomes its output instead of stopping the others.
+ */
+export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const output: INodeExecutionData[] = [];
+	let client: IntercomClient | undefined;
+
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const resource = this.getNodeParameter('resource', itemIndex) as string;
+			const operation = this.getNodeParameter('operation', itemIndex) as string;
+			const definition = byKey.get(`${resource}:${operation}`);
+			if (!definition) {
+				throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for "${resource}"`, { itemIndex });
+			}
+			client ??= await IntercomClient.create(this);
+			const results = await runOperation(definition, makeContext(this, client, itemIndex));
+			for (const json of results) output.push({ json, pairedItem: { item: itemIndex } });
+		} catch (error) {
+			if (this.continueOnFail()) {
+				const json: IDataObject = { error: (error as Error).message };
+				const description = (error as NodeApiError).description;
+				if (description) json.description = description;
+				output.push({ json, pairedItem: { item: itemIndex } });
+				continue;
+			}
+			throw asNodeError(this.getNode(), error, itemIndex);
+		}
+	}
+	return [output];
+}

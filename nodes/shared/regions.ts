@@ -1,0 +1,40 @@
+/**
+ * Intercom hosts each workspace in one region; a token only works against its own region's API.
+ * Shared by both credential types and the transport so that the URL rules live in one place.
+ */
+export const INTERCOM_API_URLS = {
+	us: 'https://api.intercom.io',
+	eu: 'https://api.eu.intercom.io',
+	au: 'https://api.au.intercom.io',
+} as const;
+
+export const INTERCOM_AUTHORIZE_URLS = {
+	us: 'https://app.intercom.com/oauth',
+	eu: 'https://app.eu.intercom.com/oauth',
+	au: 'https://app.au.intercom.com/oauth',
+} as const;
+
+export const DEFAULT_API_VERSION = '2.14';
+
+export type IntercomRegion = keyof typeof INTERCOM_API_URLS | 'custom';
+
+export const REGION_OPTIONS = [
+	{ name: 'United States (api.intercom.io)', value: 'us' },
+	{ name: 'Europe (api.eu.intercom.io)', value: 'eu' },
+	{ name: 'Australia (api.au.intercom.io)', value: 'au' },
+	{ name: 'Custom Base URL (Proxy or Local Sandbox)', value: 'custom' },
+];
+
+/**
+ * n8n expression for the API base URL, evaluated against the credential's own fields
+ * (`$self` inside a credential's properties, `$credentials` in its test request), so that the
+ * credential test and the OAuth2 token URL agree with what the transport computes.
+ */
+export function baseUrlExpression(self: '$self' | '$credentials', suffix = ''): string {
+	return (
+		`={{ (${self}.region === "custom" ? String(${self}.baseUrl).trim().replace(/\\/+$/, "") : ` +
+		`({ us: "${INTERCOM_API_URLS.us}", eu: "${INTERCOM_API_URLS.eu}", au: "${INTERCOM_API_URLS.au}" })[${self}.region])` +
+		(suffix ? ` + "${suffix}"` : '') +
+		' }}'
+	);
+}

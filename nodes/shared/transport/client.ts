@@ -1,0 +1,276 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	INode,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { DEFAULT_API_VERSION, INTERCOM_API_URLS, type IntercomRegion } from '../regions';
+import { clock } from './clock';
+import { apiErrorFromNetwork, apiErrorFromResponse, rateLimitedError, type ErrorContext } from './errors';
+import { RateLimitPacer, resetAtFromHeaders } from './pacing';
+import { buildPath, type PathParamLabels, type PathParams } from './paths';
+
+export type IntercomContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+
+export type CredentialType = 'intercomAccessTokenApi' | 'intercomOAuth2Api';
+
+export interface IntercomRequest {
+	method: IHttpRequestMethods;
+	/** Path template, such as `/contacts/{contact_id}`; values come from `pathParams`, escaped. */
+	path: string;
+	pathParams?: PathParams;
+	/** Names users know the path parameters by, for errors. */
+	pathLabels?: PathParamLabels;
+	query?: IDataObject;
+	body?: IDataObject;
+	/** A POST that creates nothing (search, for one) may be retried like a GET. */
+	idempotent?: boolean;
+	/** What the path names, for a 404 ("Contact 123"). */
+	subject?: string;
+	itemIndex?: number;
+}
+
+export interface IntercomResponse<T = unknown> {
+	body: T;
+	headers: IDataObject;
+	statusCode: number;
+}
+
+interface RawResponse<T> extends IntercomResponse<T> {
+	/** A success status whose body is not JSON: cut short mid-body, or a proxy's page. */
+	malformed?: boolean;
+}
+
+export interface RetryPolicy {
+	/** Retries after the first attempt. */
+	maxRetries: number;
+	/** Total time the retries of one request may wait, in ms. */
+	maxTotalWaitMs: number;
+	baseDelayMs: number;
+	maxDelayMs: number;
+	/** Per-request timeout, in ms. */
+	timeoutMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	maxRetries: 5,
+	maxTotalWaitMs: 120_000,
+	baseDelayMs: 1_000,
+	maxDelayMs: 60_000,
+	timeoutMs: 60_000,
+};
+
+const TRANSIENT_STATUS = new Set([502, 503, 504]);
+const TRANSIENT_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ECONNREFUSED',
+	'ERR_BAD_RESPONSE',
+]);
+
+interface IntercomCredentials {
+	region?: IntercomRegion;
+	baseUrl?: string;
+	apiVersion?: string;
+	accessToken?: string;
+	clientSecret?: string;
+	oauthTokenData?: { access_token?: string; refresh_token?: string };
+}
+
+export function resolveBaseUrl(node: INode, credentials: IntercomCredentials): string {
+	const region = credentials.region ?? 'us';
+	if (region !== 'custom') {
+		const url = INTERCOM_API_URLS[region];
+		if (!url) throw new NodeOperationError(node, `Unknown Intercom region "${String(region)}" in the credential`);
+		return url;
+	}
+	const raw = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
+	let parsed: URL;
+	try {
+		parsed = new URL(raw);
+	} catch {
+		throw new NodeOperationError(node, 'The credential\'s "Base URL" is not a valid URL', {
+			description: 'Use a full URL such as http://localhost:4010 or https://intercom-proxy.example.com.',
+		});
+	}
+	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+		throw new NodeOperationError(node, 'The credential\'s "Base URL" must start with http:// or https://');
+	}
+	return raw;
+}
+
+/**
+ * The one way any node talks to Intercom: base URL and version from the credential, the
+ * `Intercom-Version` header on every request, escaped paths, pacing by `X-RateLimit-*`,
+ * retries that never repeat a POST that may have created something, and errors without secrets.
+ * Create one per execution (or poll): pacing state lives no longer than that.
+ */
+export class IntercomClient {
+	readonly pacer = new RateLimitPacer();
+
+	/** Requests sent by this client, retries included; tests and benchmarks read it. */
+	requestCount = 0;
+
+	private constructor(
+		private readonly ctx: IntercomContext,
+		readonly credentialType: CredentialType,
+		readonly baseUrl: string,
+		readonly apiVersion: string,
+		private readonly secrets: string[],
+		readonly policy: RetryPolicy,
+	) {}
+
+	static async create(
+		ctx: IntercomContext,
+		options: { credentialType?: CredentialType; policy?: Partial<RetryPolicy> } = {},
+	): Promise<IntercomClient> {
+		const credentialType =
+			options.credentialType ??
+			((ctx.getNodeParameter('authentication', 0, 'accessToken') as string) === 'oAuth2'
+				? 'intercomOAuth2Api'
+				: 'intercomAccessTokenApi');
+		const credentials = (await ctx.getCredentials(credentialType)) as IntercomCredentials;
+		const node = ctx.getNode();
+		const secrets = [
+			credentials.accessToken,
+			credentials.clientSecret,
+			credentials.oauthTokenData?.access_token,
+			credentials.oauthTokenData?.refresh_token,
+		].filter((s): s is string => typeof s === 'string' && s.length > 0);
+		return new IntercomClient(
+			ctx,
+			credentialType,
+			resolveBaseUrl(node, credentials),
+			String(credentials.apiVersion || DEFAULT_API_VERSION).trim(),
+			secrets,
+			{ ...DEFAULT_RETRY_POLICY, ...options.policy },
+		);
+	}
+
+	get node(): INode {
+		return this.ctx.getNode();
+	}
+
+	/** Sends one request and returns the parsed body. */
+	async request<T = IDataObject>(req: IntercomRequest): Promise<T> {
+		return (await this.send<T>(req)).body;
+	}
+
+	/** Sends one request with pacing and retries; returns body, headers and status. */
+	async send<T = unknown>(req: IntercomRequest): Promise<IntercomResponse<T>> {
+		const path = buildPath(this.node, req.path, req.pathParams, req.pathLabels);
+		const errorContext: ErrorContext = {
+			node: this.node,
+			method: req.method,
+			path,
+			subject: req.subject,
+			secrets: this.secrets,
+			itemIndex: req.itemIndex,
+		};
+		const retriesTransient = req.method !== 'POST' || req.idempotent === true;
+		let waited = 0;
+		let lastResetAt: number | undefined;
+
+		for (let attempt = 0; ; attempt++) {
+			await clock.sleep(this.pacer.reserve(clock.now(), clock.random));
+			const canRetry = attempt < this.policy.maxRetries;
+			let response: RawResponse<T>;
+			try {
+				response = await this.sendOnce<T>(req, path);
+				if (response.malformed) {
+					throw Object.assign(new Error('Intercom sent a response that is not valid JSON (cut short, or from a proxy)'), {
+						code: 'ERR_BAD_RESPONSE',
+					});
+				}
+			} catch (error) {
+				const code = (error as { code?: string })?.code ?? '';
+				if (retriesTransient && canRetry && TRANSIENT_NETWORK_CODES.has(code)) {
+					const delay = this.backoff(attempt);
+					if (waited + delay <= this.policy.maxTotalWaitMs) {
+						waited += delay;
+						await clock.sleep(delay);
+						continue;
+					}
+				}
+				throw apiErrorFromNetwork(errorContext, error, attempt + 1);
+			}
+			this.pacer.observe(response.headers);
+
+			if (response.statusCode === 429) {
+				lastResetAt = resetAtFromHeaders(response.headers);
+				const now = clock.now();
+				const delay =
+					lastResetAt !== undefined && lastResetAt > now
+						? lastResetAt - now + Math.floor(clock.random() * 250)
+						: this.backoff(attempt);
+				if (canRetry && waited + delay <= this.policy.maxTotalWaitMs) {
+					waited += delay;
+					await clock.sleep(delay);
+					continue;
+				}
+				throw rateLimitedError(errorContext, lastResetAt, attempt + 1, clock.now());
+			}
+			if (TRANSIENT_STATUS.has(response.statusCode) && retriesTransient && canRetry) {
+				const delay = this.backoff(attempt);
+				if (waited + delay <= this.policy.maxTotalWaitMs) {
+					waited += delay;
+					await clock.sleep(delay);
+					continue;
+				}
+			}
+			if (response.statusCode >= 400) throw apiErrorFromResponse(errorContext, response.statusCode, response.body);
+			return response;
+		}
+	}
+
+	/** Exponential backoff with full jitter: uniform in [0, min(cap, base * 2^attempt)]. */
+	private backoff(attempt: number): number {
+		const ceiling = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** attempt);
+		return Math.floor(clock.random() * ceiling);
+	}
+
+	private async sendOnce<T>(req: IntercomRequest, path: string): Promise<RawResponse<T>> {
+		const options: IHttpRequestOptions = {
+			method: req.method,
+			url: `${this.baseUrl}${path}`,
+			headers: {
+				'Intercom-Version': this.apiVersion,
+				Accept: 'application/json',
+			},
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: this.policy.timeoutMs,
+		};
+		if (req.query && Object.keys(req.query).length > 0) options.qs = req.query;
+		if (req.body !== undefined) {
+			options.body = req.body;
+			(options.headers as IDataObject)['Content-Type'] = 'application/json';
+		}
+		this.requestCount++;
+		const raw = (await this.ctx.helpers.httpRequestWithAuthentication.call(
+			this.ctx,
+			this.credentialType,
+			options,
+		)) as { body: unknown; headers: IDataObject; statusCode: number };
+		let body = raw.body;
+		let malformed = false;
+		if (typeof body === 'string' && body.length > 0) {
+			try {
+				body = JSON.parse(body);
+			} catch {
+				malformed = raw.statusCode < 400;
+			}
+		}
+		return { body: body as T, headers: raw.headers ?? {}, statusCode: raw.statusCode, malformed };
+	}
+}

@@ -1,0 +1,95 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { IntercomClient, IntercomRequest } from './client';
+
+/** Intercom's largest page; Return All always asks for it. */
+export const MAX_PER_PAGE = 150;
+
+/**
+ * How a list endpoint pages:
+ * - `cursor`: GET with `per_page` and `starting_after` from `pages.next.starting_after`;
+ * - `search`: POST whose cursor travels in the body, `pagination: {per_page, starting_after}`;
+ * - `page`: page numbers (`page`, `per_page`, until `pages.total_pages`), as articles do.
+ */
+export type PaginationKind = 'cursor' | 'search' | 'page';
+
+export interface ListOptions {
+	pagination: PaginationKind;
+	/** Where the items are in each page, as a dotted path: `data`, `conversations`, `data.articles`. */
+	itemsPath: string;
+	/** Undefined means every item (Return All). */
+	limit?: number;
+	/** Stop early (before fetching the next page) when this says so: a poll's time budget. */
+	shouldStop?: () => boolean;
+}
+
+export interface Page {
+	items: IDataObject[];
+	body: IDataObject;
+}
+
+export function getPath(body: unknown, path: string): unknown {
+	let value: unknown = body;
+	for (const key of path.split('.')) {
+		if (value === null || typeof value !== 'object') return undefined;
+		value = (value as IDataObject)[key];
+	}
+	return value;
+}
+
+function nextCursor(body: IDataObject): string | undefined {
+	const next = getPath(body, 'pages.next');
+	if (next && typeof next === 'object') {
+		const cursor = (next as IDataObject).starting_after;
+		return typeof cursor === 'string' && cursor !== '' ? cursor : undefined;
+	}
+	return undefined;
+}
+
+function withPage(req: IntercomRequest, kind: PaginationKind, perPage: number, cursor: string | undefined, page: number): IntercomRequest {
+	if (kind === 'search') {
+		const pagination: IDataObject = { per_page: perPage };
+		if (cursor) pagination.starting_after = cursor;
+		return { ...req, body: { ...req.body, pagination } };
+	}
+	if (kind === 'page') return { ...req, query: { ...req.query, page, per_page: perPage } };
+	const query: IDataObject = { ...req.query, per_page: perPage };
+	if (cursor) query.starting_after = cursor;
+	return { ...req, query };
+}
+
+/**
+ * Walks a list page by page. With a limit it asks for no more than needed (a limit under 150
+ * asks for exactly that many) and stops without an extra request once the limit is reached.
+ */
+export async function* paginate(client: IntercomClient, req: IntercomRequest, options: ListOptions): AsyncGenerator<Page> {
+	const { pagination: kind, itemsPath, limit } = options;
+	let remaining = limit === undefined ? Infinity : Math.max(0, Math.floor(limit));
+	let cursor: string | undefined;
+	let page = 1;
+	while (remaining > 0) {
+		const perPage = Math.min(MAX_PER_PAGE, remaining);
+		const body = await client.request<IDataObject>(withPage(req, kind, perPage, cursor, page));
+		const found = getPath(body, itemsPath);
+		const items = (Array.isArray(found) ? found : []).slice(0, remaining) as IDataObject[];
+		remaining -= items.length;
+		yield { items, body };
+		if (items.length === 0) return;
+		if (kind === 'page') {
+			const totalPages = Number(getPath(body, 'pages.total_pages') ?? 0);
+			if (!(page < totalPages)) return;
+			page++;
+		} else {
+			cursor = nextCursor(body);
+			if (!cursor) return;
+		}
+		if (options.shouldStop?.()) return;
+	}
+}
+
+/** All items of a list (or up to `limit`), in the order Intercom returned them. */
+export async function collect(client: IntercomClient, req: IntercomRequest, options: ListOptions): Promise<IDataObject[]> {
+	const all: IDataObject[] = [];
+	for await (const page of paginate(client, req, options)) all.push(...page.items);
+	return all;
+}
