@@ -21,9 +21,22 @@ import type {
 } from 'n8n-workflow';
 import { ICredentialsHelper, Workflow } from 'n8n-workflow';
 
+import nock from 'nock';
+
 import { IntercomAccessTokenApi } from '../../credentials/IntercomAccessTokenApi.credentials';
 import { IntercomOAuth2Api } from '../../credentials/IntercomOAuth2Api.credentials';
 import { Intercom } from '../../nodes/Intercom/Intercom.node';
+
+// Tests never reach the internet: only loopback (the in-process sandbox, scripted servers) gets through.
+nock.disableNetConnect();
+nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
+// Jest gives each test file its own nock, but Node's http module is shared by files run in one
+// worker: unhook this file's nock when it is done, or it would answer the next file's requests.
+afterAll(() => {
+	nock.cleanAll();
+	nock.enableNetConnect();
+	nock.restore();
+});
 
 export type CredentialName = 'intercomAccessTokenApi' | 'intercomOAuth2Api';
 
@@ -265,4 +278,42 @@ export async function poll(options: PollOptions): Promise<INodeExecutionData[][]
 	);
 	const nodeType = nodeTypes.getByNameAndVersion(options.nodeType);
 	return (await nodeType.poll!.call(ctx)) ?? null;
+}
+
+// Imported here rather than above so the lines before stay as they were.
+import { LoadOptionsContext } from 'n8n-core';
+import { NodeHelpers } from 'n8n-workflow';
+
+export interface LoadOptionsContextOptions {
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** The node's parameters as the editor holds them when it asks for options. */
+	parameters?: INodeParameters;
+	/** The parameter being filled, as n8n names it (`parameters.contactId`). */
+	path?: string;
+	nodeType?: string;
+}
+
+/**
+ * The context n8n-core gives a node's loadOptions / listSearch methods, built the way n8n's
+ * dynamic-parameters service builds it: a one-node workflow holding the current parameters.
+ */
+export function loadOptionsContext(options: LoadOptionsContextOptions): LoadOptionsContext {
+	const type = options.nodeType ?? 'n8n-nodes-intercom.intercom';
+	const node: INode = {
+		id: 'subject',
+		name: 'Intercom',
+		type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters ?? {},
+		credentials: Object.fromEntries(Object.keys(options.credentials).map((name) => [name, { id: name, name }])),
+	};
+	// The editor sends the parameters with their defaults filled in (authentication among them).
+	const description = nodeTypes.getByNameAndVersion(type).description;
+	const parameters = NodeHelpers.getNodeParameters(description.properties, node.parameters, true, false, node, description) ?? {};
+	node.parameters = parameters;
+	const workflow = new Workflow({ id: 'options-workflow', nodes: [node], connections: {}, active: false, nodeTypes, staticData: {} });
+	const data = additionalData(options.credentials);
+	data.currentNodeParameters = parameters;
+	return new LoadOptionsContext(workflow, node, data, options.path ?? 'parameters');
 }

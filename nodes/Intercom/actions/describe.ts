@@ -44,7 +44,8 @@ function listProperties(def: OperationDefinition): INodeProperties[] {
  * The node's parameters, derived from the operation definitions: the resource list, one operation
  * list per resource, then each operation's fields shown only for it. Nothing here is written twice.
  */
-export function describeOperations(resources: ResourceInfo[], definitions: OperationDefinition[]): INodeProperties[] {
+export function describeOperations(allResources: ResourceInfo[], definitions: OperationDefinition[]): INodeProperties[] {
+	const resources = allResources.filter((r) => definitions.some((d) => d.resource === r.value));
 	const properties: INodeProperties[] = [
 		{
 			displayName: 'Resource',

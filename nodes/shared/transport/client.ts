@@ -86,6 +86,13 @@ interface IntercomCredentials {
 	oauthTokenData?: { access_token?: string; refresh_token?: string };
 }
 
+/** n8n's request helper wraps socket errors in a NodeApiError; the system code sits in its cause. */
+function networkErrorCode(error: unknown): string {
+	const e = error as { code?: unknown; cause?: { code?: unknown } };
+	const code = typeof e?.code === 'string' ? e.code : e?.cause?.code;
+	return typeof code === 'string' ? code : 'UNKNOWN';
+}
+
 export function resolveBaseUrl(node: INode, credentials: IntercomCredentials): string {
 	const region = credentials.region ?? 'us';
 	if (region !== 'custom') {
@@ -192,7 +199,7 @@ export class IntercomClient {
 					});
 				}
 			} catch (error) {
-				const code = (error as { code?: string })?.code ?? '';
+				const code = networkErrorCode(error);
 				if (retriesTransient && canRetry && TRANSIENT_NETWORK_CODES.has(code)) {
 					const delay = this.backoff(attempt);
 					if (waited + delay <= this.policy.maxTotalWaitMs) {
@@ -201,7 +208,7 @@ export class IntercomClient {
 						continue;
 					}
 				}
-				throw apiErrorFromNetwork(errorContext, error, attempt + 1);
+				throw apiErrorFromNetwork(errorContext, code, error, attempt + 1);
 			}
 			this.pacer.observe(response.headers);
 

@@ -81,8 +81,7 @@ export function apiErrorFromResponse(ctx: ErrorContext, statusCode: number, body
 }
 
 /** A failure below HTTP (reset, refused, timeout). Only the error code travels: never the request config. */
-export function apiErrorFromNetwork(ctx: ErrorContext, error: unknown, attempts: number): NodeApiError {
-	const code = (error as { code?: string })?.code ?? 'UNKNOWN';
+export function apiErrorFromNetwork(ctx: ErrorContext, code: string, error: unknown, attempts: number): NodeApiError {
 	const reason = (error as { message?: string })?.message ?? String(error);
 	return new NodeApiError(
 		ctx.node,
