@@ -6,6 +6,7 @@ import { operations, resources } from './actions/registry';
 import { route } from './actions/router';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
+import * as searchOptions from './methods/searchOptions';
 
 export class Intercom implements INodeType {
 	description: INodeTypeDescription = {
@@ -39,7 +40,7 @@ export class Intercom implements INodeType {
 		],
 	};
 
-	methods = { listSearch, loadOptions };
+	methods = { listSearch, loadOptions: { ...loadOptions, ...searchOptions } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);

@@ -80,7 +80,7 @@ export async function buildRequest(def: OperationDefinition, ctx: OperationConte
 		const values = ctx.param<IDataObject>(collection.name, {}) ?? {};
 		for (const option of collection.options) {
 			const name = option.property.name;
-			if (!(name in values)) continue;
+			if (!option.in || !(name in values)) continue;
 			place(ctx, built, option, name, option.property.displayName, values[name]);
 		}
 	}

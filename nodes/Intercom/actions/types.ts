@@ -19,7 +19,8 @@ export type Resource = 'admin' | 'article' | 'contact' | 'conversation' | 'tag';
 export type Conversion = 'unixSeconds' | 'json' | 'list' | 'integer' | 'keyValue' | 'boolean';
 
 export interface FieldTarget {
-	in: 'path' | 'query' | 'body';
+	/** Unset: the operation's `build` reads the parameter itself. */
+	in?: 'path' | 'query' | 'body';
 	/** The API's name for it; dotted for nested body fields (`pagination.per_page`). Defaults to the parameter name. */
 	key?: string;
 	convert?: Conversion;
