@@ -112,6 +112,21 @@ describe('pagination', () => {
 			expect(scope.isDone()).toBe(true);
 		});
 
+		it('keeps per_page fixed across numbered pages, so a limit of 200 is 150 + the first 50 of page 2', async () => {
+			const scope = nock(BASE)
+				.get('/articles')
+				.query({ page: '1', per_page: '150' })
+				.reply(200, articlesPage(1, 150, 3))
+				.get('/articles')
+				.query({ page: '2', per_page: '150' })
+				.reply(200, articlesPage(2, 150, 3));
+			const out = await probe({ method: 'GET', path: '/articles', pagination: 'page', itemsPath: 'data', limit: 200 });
+			expect(out.count).toBe(200);
+			expect(out.ids.slice(148, 152)).toEqual(['1148', '1149', '2000', '2001']);
+			expect(out.requests).toBe(2);
+			expect(scope.isDone()).toBe(true);
+		});
+
 		it('stops at the limit without asking for the next page', async () => {
 			const scope = nock(BASE).get('/articles').query({ page: '1', per_page: '10' }).reply(200, articlesPage(1, 10, 9));
 			const out = await probe({ method: 'GET', path: '/articles', pagination: 'page', itemsPath: 'data', limit: 10 });
@@ -119,5 +134,39 @@ describe('pagination', () => {
 			expect(out.requests).toBe(1);
 			expect(scope.isDone()).toBe(true);
 		});
+	});
+});
+
+describe('lists the spec types as cursor pages but Intercom pages by number', () => {
+	afterEach(() => nock.cleanAll());
+
+	function numbered(page: number, perPage: number, totalPages: number, key = 'data') {
+		return {
+			type: 'list',
+			[key]: Array.from({ length: perPage }, (_, i) => ({ type: 'note', id: `n${(page - 1) * perPage + i}` })),
+			pages: { type: 'pages', page, per_page: perPage, total_pages: totalPages, next: null },
+		};
+	}
+
+	it('follows page numbers when no cursor comes back, keeping per_page fixed, up to the limit', async () => {
+		const scope = nock(BASE)
+			.get('/contacts/c1/notes')
+			.query({ per_page: '150' })
+			.reply(200, numbered(1, 150, 3))
+			.get('/contacts/c1/notes')
+			.query({ per_page: '150', page: '2' })
+			.reply(200, numbered(2, 150, 3));
+		const out = await probe({ method: 'GET', path: '/contacts/c1/notes', pagination: 'cursor', itemsPath: 'data', limit: 200 });
+		expect(out.count).toBe(200);
+		expect(out.ids).toEqual(Array.from({ length: 200 }, (_, i) => `n${i}`));
+		expect(out.requests).toBe(2);
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('reads the items from the first key that holds them (companies or data)', async () => {
+		const scope = nock(BASE).get('/contacts/c1/companies').query({ per_page: '150' }).reply(200, numbered(1, 3, 1, 'companies'));
+		const out = await probe({ method: 'GET', path: '/contacts/c1/companies', pagination: 'cursor', itemsPath: ['companies', 'data'] });
+		expect(out.count).toBe(3);
+		expect(scope.isDone()).toBe(true);
 	});
 });

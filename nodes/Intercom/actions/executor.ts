@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { IntercomClient, IntercomRequest } from '../../shared/transport/client';
-import { collect, getPath } from '../../shared/transport/pagination';
+import { collect, itemsOf } from '../../shared/transport/pagination';
 import { parseJsonParameter, toInteger, toList, toUnixSeconds } from '../../shared/values';
 import type { BuiltRequest, FieldTarget, OperationContext, OperationDefinition } from './types';
 
@@ -108,8 +108,7 @@ export async function runOperation(def: OperationDefinition, ctx: OperationConte
 		const limit = returnAll ? undefined : ctx.param<number>('limit', 50);
 		if (def.list.pagination === 'none') {
 			const body = await ctx.client.request<IDataObject>(request);
-			const found = getPath(body, def.list.itemsPath);
-			const items = (Array.isArray(found) ? found : []) as IDataObject[];
+			const items = itemsOf(body, def.list.itemsPath);
 			return limit === undefined ? items : items.slice(0, limit);
 		}
 		return await collect(ctx.client, request, { pagination: def.list.pagination, itemsPath: def.list.itemsPath, limit });

@@ -81,7 +81,7 @@ export interface OperationDefinition {
 	/** Options gathered in one collection parameter (for example `additionalFields`). */
 	collections?: Array<{ name: string; displayName: string; placeholder?: string; options: OptionSpec[] }>;
 	/** A list endpoint: adds Return All / Limit and walks the pages. */
-	list?: { pagination: PaginationKind | 'none'; itemsPath: string };
+	list?: { pagination: PaginationKind | 'none'; itemsPath: string | string[] };
 	/** What a 404 names, such as "Contact". */
 	subject?: string;
 	/** Request body when the API wants one although no field sets it. */

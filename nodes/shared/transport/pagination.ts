@@ -15,8 +15,11 @@ export type PaginationKind = 'cursor' | 'search' | 'page';
 
 export interface ListOptions {
 	pagination: PaginationKind;
-	/** Where the items are in each page, as a dotted path: `data`, `conversations`, `data.articles`. */
-	itemsPath: string;
+	/**
+	 * Where the items are in each page, as a dotted path: `data`, `conversations`, `data.articles`;
+	 * several when the spec and Intercom's answers disagree (the first that holds an array wins).
+	 */
+	itemsPath: string | string[];
 	/** Undefined means every item (Return All). */
 	limit?: number;
 	/** Stop early (before fetching the next page) when this says so: a poll's time budget. */
@@ -58,30 +61,45 @@ function withPage(req: IntercomRequest, kind: PaginationKind, perPage: number, c
 	return { ...req, query };
 }
 
+export function itemsOf(body: unknown, itemsPath: string | string[]): IDataObject[] {
+	for (const path of Array.isArray(itemsPath) ? itemsPath : [itemsPath]) {
+		const found = getPath(body, path);
+		if (Array.isArray(found)) return found as IDataObject[];
+	}
+	return [];
+}
+
 /**
  * Walks a list page by page. With a limit it asks for no more than needed (a limit under 150
  * asks for exactly that many) and stops without an extra request once the limit is reached.
+ *
+ * Some lists the spec types as cursor pages (a contact's notes) answer with page numbers
+ * (`page`, `total_pages`, `next: null`); a cursor list follows whichever the response gives.
+ * Page numbers keep the first page's `per_page`: a different size would shift the offsets.
  */
 export async function* paginate(client: IntercomClient, req: IntercomRequest, options: ListOptions): AsyncGenerator<Page> {
-	const { pagination: kind, itemsPath, limit } = options;
+	const { itemsPath, limit } = options;
+	let kind = options.pagination;
 	let remaining = limit === undefined ? Infinity : Math.max(0, Math.floor(limit));
+	const firstPerPage = Math.min(MAX_PER_PAGE, remaining);
 	let cursor: string | undefined;
 	let page = 1;
 	while (remaining > 0) {
-		const perPage = Math.min(MAX_PER_PAGE, remaining);
+		const perPage = kind === 'page' ? firstPerPage : Math.min(MAX_PER_PAGE, remaining);
 		const body = await client.request<IDataObject>(withPage(req, kind, perPage, cursor, page));
-		const found = getPath(body, itemsPath);
-		const items = (Array.isArray(found) ? found : []).slice(0, remaining) as IDataObject[];
+		const items = itemsOf(body, itemsPath).slice(0, remaining);
 		remaining -= items.length;
 		yield { items, body };
 		if (items.length === 0) return;
-		if (kind === 'page') {
-			const totalPages = Number(getPath(body, 'pages.total_pages') ?? 0);
-			if (!(page < totalPages)) return;
+		const next = kind === 'page' ? undefined : nextCursor(body);
+		const hasMorePages = page < Number(getPath(body, 'pages.total_pages') ?? 0);
+		if (next) {
+			cursor = next;
+		} else if ((kind === 'page' || (kind === 'cursor' && cursor === undefined)) && hasMorePages) {
+			kind = 'page';
 			page++;
 		} else {
-			cursor = nextCursor(body);
-			if (!cursor) return;
+			return;
 		}
 		if (options.shouldStop?.()) return;
 	}

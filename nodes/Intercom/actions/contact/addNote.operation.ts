@@ -1,0 +1,46 @@
+import { contactLocator, dynamicOptions } from '../fields';
+import type { OperationDefinition } from '../types';
+import { requireBodyText } from './shared';
+
+export const addNote: OperationDefinition = {
+	resource: 'contact',
+	value: 'addNote',
+	name: 'Add Note',
+	action: 'Add a note to a contact',
+	description: 'Add an internal note, visible only to teammates, to a contact; returns the note',
+	method: 'POST',
+	path: '/contacts/{contact_id}/notes',
+	pathLabels: { contact_id: 'Contact' },
+	subject: 'Contact',
+	fields: [
+		contactLocator(),
+		{
+			in: 'body',
+			key: 'body',
+			property: {
+				displayName: 'Note',
+				name: 'note',
+				type: 'string',
+				typeOptions: { rows: 4 },
+				required: true,
+				default: '',
+				description: 'The text of the note; simple HTML such as <p> and <b> is kept',
+			},
+		},
+	],
+	collections: [
+		{
+			name: 'additionalFields',
+			displayName: 'Additional Fields',
+			options: [{ in: 'body', key: 'admin_id', property: dynamicOptions('adminId', 'Author Name or ID', 'getAdmins') }],
+		},
+	],
+	build: (ctx, request) => {
+		requireBodyText(ctx, request, 'body', 'Note');
+		if (request.body.admin_id !== undefined) {
+			const admin = String(request.body.admin_id).trim();
+			if (admin === '') delete request.body.admin_id;
+			else request.body.admin_id = admin;
+		}
+	},
+};
