@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { call, contact, fakeIntercom, runContact } from './fake-intercom';
+import { call, contact, fakeIntercom, runContact } from '../helpers/fake-intercom';
 
 afterEach(() => nock.cleanAll());
 

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
-import { call, COMPANY_ID, CONTACT_ID, contact, fakeIntercom, locator, runContact } from './fake-intercom';
+import { call, COMPANY_ID, CONTACT_ID, contact, fakeIntercom, locator, runContact } from '../helpers/fake-intercom';
 
 afterEach(() => nock.cleanAll());
 

@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { call, COMPANY_ID, CONTACT_ID, contact, fakeIntercom, locator, OTHER_CONTACT_ID, runContact } from './fake-intercom';
+import { call, COMPANY_ID, CONTACT_ID, contact, fakeIntercom, locator, OTHER_CONTACT_ID, runContact } from '../helpers/fake-intercom';
 
 afterEach(() => nock.cleanAll());
 

@@ -7,7 +7,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { createNote } from '../../sandbox/store/contact-ops';
 import { credentialsFor, runNode } from '../helpers/n8n';
-import { locator } from './fake-intercom';
+import { locator } from '../helpers/fake-intercom';
 
 let sb: RunningSandbox;
 

@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { call, CONTACT_ID, contact, fakeIntercom, locator, runContact } from './fake-intercom';
+import { call, CONTACT_ID, contact, fakeIntercom, locator, runContact } from '../helpers/fake-intercom';
 
 afterEach(() => nock.cleanAll());
 

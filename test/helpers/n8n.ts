@@ -317,3 +317,24 @@ export function loadOptionsContext(options: LoadOptionsContextOptions): LoadOpti
 	data.currentNodeParameters = parameters;
 	return new LoadOptionsContext(workflow, node, data, options.path ?? 'parameters');
 }
+
+/**
+ * One poll as an n8n 1.x PollContext would run it: the same as `poll`, but the context has no
+ * `getPollBudgetMs` (older n8n gives polls no time budget), so a node must do without it.
+ */
+export async function pollWithoutBudget(options: Omit<PollOptions, 'pollBudgetMs'>): Promise<INodeExecutionData[][] | null> {
+	const node: INode = {
+		id: 'trigger',
+		name: 'Trigger',
+		type: options.nodeType,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: Object.fromEntries(Object.keys(options.credentials).map((type) => [type, { id: type, name: type }])),
+	};
+	const workflow = new Workflow({ id: 'poll-workflow', nodes: [node], connections: {}, active: true, nodeTypes, staticData: options.staticData });
+	const ctx = new PollContext(workflow, node, additionalData(options.credentials), options.mode ?? 'trigger', 'activate');
+	delete (ctx as unknown as { getPollBudgetMs?: unknown }).getPollBudgetMs;
+	const nodeType = nodeTypes.getByNameAndVersion(options.nodeType);
+	return (await nodeType.poll!.call(ctx)) ?? null;
+}

@@ -1,23 +1,154 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { IntercomClient } from '../../shared/transport/client';
+import { itemsOf } from '../../shared/transport/pagination';
+import { CUSTOM_ATTRIBUTE_PREFIX, SEARCH_FIELDS, type SearchObject } from '../actions/search/catalog';
 
-async function optionsFrom(
-	fn: ILoadOptionsFunctions,
-	path: string,
-	itemsKey: string,
-	label: (item: IDataObject) => string,
-): Promise<INodePropertyOptions[]> {
+// Every exported function here is a loadOptions method (the node registers the whole module).
+
+interface OptionsSource {
+	path: string;
+	query?: IDataObject;
+	itemsKey: string;
+	label: (item: IDataObject) => string;
+	/** The option's value; the item's `id` unless said otherwise. */
+	value?: (item: IDataObject) => string;
+	description?: (item: IDataObject) => string | undefined;
+	/** Leave out items that cannot be used (archived, read-only…). */
+	keep?: (item: IDataObject) => boolean;
+}
+
+function byName(a: INodePropertyOptions, b: INodePropertyOptions): number {
+	return a.name.localeCompare(b.name);
+}
+
+async function fetchItems(fn: ILoadOptionsFunctions, path: string, itemsKey: string, query?: IDataObject): Promise<IDataObject[]> {
 	const client = await IntercomClient.create(fn);
-	const body = await client.request<IDataObject>({ method: 'GET', path });
-	const items = (body[itemsKey] ?? []) as IDataObject[];
-	return items.map((item) => ({ name: label(item), value: String(item.id) })).sort((a, b) => a.name.localeCompare(b.name));
+	return itemsOf(await client.request<IDataObject>({ method: 'GET', path, query }), itemsKey);
+}
+
+/** GETs one list, maps each item to an option and sorts the options by name. */
+async function optionsFrom(fn: ILoadOptionsFunctions, source: OptionsSource): Promise<INodePropertyOptions[]> {
+	const items = await fetchItems(fn, source.path, source.itemsKey, source.query);
+	return items
+		.filter((item) => source.keep?.(item) ?? true)
+		.map((item) => {
+			const option: INodePropertyOptions = { name: source.label(item), value: source.value ? source.value(item) : String(item.id) };
+			const description = source.description?.(item);
+			if (description) option.description = description;
+			return option;
+		})
+		.sort(byName);
 }
 
 export async function getAwayStatusReasons(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return await optionsFrom(this, '/away_status_reasons', 'data', (r) => `${r.emoji ? `${r.emoji} ` : ''}${r.label}`);
+	return await optionsFrom(this, {
+		path: '/away_status_reasons',
+		itemsKey: 'data',
+		label: (r) => `${r.emoji ? `${r.emoji} ` : ''}${r.label}`,
+	});
 }
 
 export async function getAdmins(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return await optionsFrom(this, '/admins', 'admins', (a) => `${a.name} (${a.email})`);
+	return await optionsFrom(this, { path: '/admins', itemsKey: 'admins', label: (a) => `${a.name} (${a.email})` });
+}
+
+export async function getTeams(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await optionsFrom(this, { path: '/teams', itemsKey: 'teams', label: (t) => String(t.name) });
+}
+
+export async function getTags(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await optionsFrom(this, { path: '/tags', itemsKey: 'data', label: (t) => String(t.name) });
+}
+
+export async function getHelpCenters(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await optionsFrom(this, {
+		path: '/help_center/help_centers',
+		itemsKey: 'data',
+		label: (h) => String(h.display_name || h.identifier || h.id),
+		description: (h) => (h.url ? String(h.url) : undefined),
+	});
+}
+
+export async function getSubscriptionTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await optionsFrom(this, {
+		path: '/subscription_types',
+		itemsKey: 'data',
+		label: (s) => String((s.default_translation as IDataObject | undefined)?.name ?? s.id),
+		description: (s) => `${s.consent_type === 'opt_in' ? 'Opt-in' : 'Opt-out'}, ${String(s.state)}`,
+		keep: (s) => s.state !== 'archived',
+	});
+}
+
+export async function getTicketTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await optionsFrom(this, {
+		path: '/ticket_types',
+		itemsKey: 'data',
+		label: (t) => String(t.name),
+		description: (t) => (t.category ? String(t.category) : undefined),
+		keep: (t) => t.archived !== true,
+	});
+}
+
+/** The first page of companies (the most a dropdown can usefully show); other companies by ID or expression. */
+export async function getCompanies(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await optionsFrom(this, {
+		path: '/companies',
+		query: { per_page: 50 },
+		itemsKey: 'data',
+		label: (c) => (c.company_id ? `${c.name} (${c.company_id})` : String(c.name)),
+	});
+}
+
+// Custom data attributes the API may write: the ones worth offering where values are set.
+function writableCustom(attribute: IDataObject): boolean {
+	return attribute.custom === true && attribute.api_writable !== false && attribute.archived !== true;
+}
+
+function attributeOptions(fn: ILoadOptionsFunctions, model: 'contact' | 'conversation'): Promise<INodePropertyOptions[]> {
+	return optionsFrom(fn, {
+		path: '/data_attributes',
+		query: { model },
+		itemsKey: 'data',
+		label: (a) => String(a.label || a.name),
+		value: (a) => String(a.name),
+		description: (a) => `${a.data_type}${a.description ? `: ${a.description}` : ''}`,
+		keep: writableCustom,
+	});
+}
+
+export async function getContactAttributes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await attributeOptions(this, 'contact');
+}
+
+export async function getConversationAttributes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await attributeOptions(this, 'conversation');
+}
+
+const DATA_TYPES = new Set<string>(['string', 'integer', 'float', 'date', 'boolean']);
+
+/**
+ * Search fields for the search builder: value = the field as the search API names it, description
+ * = its type alone (string | integer | float | date | boolean), so operators can be derived from it.
+ * Custom attributes (archived ones aside) come from the workspace as `custom_attributes.<name>`.
+ */
+async function searchFieldOptions(fn: ILoadOptionsFunctions, model: SearchObject): Promise<INodePropertyOptions[]> {
+	const standard = [...SEARCH_FIELDS[model]].map(([field, type]): INodePropertyOptions => ({ name: field, value: field, description: type }));
+	const attributes = await fetchItems(fn, '/data_attributes', 'data', { model });
+	const custom = attributes
+		.filter((a) => a.custom === true && a.archived !== true)
+		.map((a): INodePropertyOptions => {
+			const field = `${CUSTOM_ATTRIBUTE_PREFIX}${a.name}`;
+			const type = DATA_TYPES.has(String(a.data_type)) ? String(a.data_type) : 'string';
+			return { name: field, value: field, description: type };
+		});
+	return [...standard, ...custom].sort(byName);
+}
+
+export async function getContactSearchFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await searchFieldOptions(this, 'contact');
+}
+
+export async function getConversationSearchFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await searchFieldOptions(this, 'conversation');
 }

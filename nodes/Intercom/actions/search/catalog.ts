@@ -17,7 +17,7 @@ const CONTACT_FIELDS: FieldTable = {
 		'id', 'role', 'name', 'avatar', 'email', 'email_domain', 'phone', 'external_id', 'language_override', 'browser',
 		'browser_language', 'os', 'location.country', 'location.region', 'location.city', 'ios_app_version', 'ios_device',
 		'ios_app_device', 'ios_os_version', 'ios_app_name', 'ios_sdk_version', 'android_app_version', 'android_device',
-		'android_app_name', 'android_sdk_version', 'segment_id', 'tag_id', 'company_id',
+		'android_app_name', 'android_sdk_version', 'segment_id', 'tag_id',
 	],
 	integer: ['owner_id'],
 	date: [

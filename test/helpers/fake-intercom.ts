@@ -6,7 +6,7 @@
 import nock from 'nock';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { credentialsFor, runNode, type RunNodeResult } from '../helpers/n8n';
+import { credentialsFor, runNode, type RunNodeResult } from './n8n';
 
 export const BASE_URL = 'http://intercom.test';
 export const TOKEN = 'tok_contact_tests';

@@ -1,0 +1,104 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { getPath, itemsOf } from '../../../shared/transport/pagination';
+import { buildRequest } from '../executor';
+import { dynamicOptions } from '../fields';
+import type { OperationDefinition } from '../types';
+import { nextSearchPage } from './paging';
+
+/** Puts each article's highlight (sent in a separate, parallel list) on the article itself. */
+function withHighlights(articles: IDataObject[], body: IDataObject): IDataObject[] {
+	const found = getPath(body, 'data.highlights');
+	if (!Array.isArray(found) || found.length === 0) return articles;
+	const byArticle = new Map((found as IDataObject[]).map(({ article_id, ...rest }) => [String(article_id), rest]));
+	return articles.map((article) => {
+		const highlight = byArticle.get(String(article.id));
+		return highlight ? { ...article, highlight } : article;
+	});
+}
+
+export const search: OperationDefinition = {
+	resource: 'article',
+	value: 'search',
+	name: 'Search',
+	action: 'Search articles',
+	description: 'Find Help Center articles containing a phrase, optionally by state and Help Center, with highlighted matches',
+	method: 'GET',
+	path: '/articles/search',
+	fields: [
+		{
+			in: 'query',
+			key: 'phrase',
+			property: {
+				displayName: 'Phrase',
+				name: 'phrase',
+				type: 'string',
+				default: '',
+				placeholder: 'reset password',
+				description: 'Words to look for in the articles; leave empty to match every article (filtered by the options below)',
+			},
+		},
+	],
+	collections: [
+		{
+			name: 'additionalFields',
+			displayName: 'Additional Fields',
+			options: [
+				{
+					in: 'query',
+					key: 'help_center_id',
+					convert: 'integer',
+					property: dynamicOptions('helpCenterId', 'Help Center Name or ID', 'getHelpCenters'),
+				},
+				{
+					in: 'query',
+					key: 'highlight',
+					convert: 'boolean',
+					property: {
+						displayName: 'Highlight',
+						name: 'highlight',
+						type: 'boolean',
+						default: true,
+						description: 'Whether to add each article\'s matching title and text, split into highlighted and plain parts, as "highlight"',
+					},
+				},
+				{
+					in: 'query',
+					key: 'state',
+					property: {
+						displayName: 'State',
+						name: 'state',
+						type: 'options',
+						options: [
+							{ name: 'All', value: 'all' },
+							{ name: 'Draft', value: 'draft' },
+							{ name: 'Published', value: 'published' },
+						],
+						default: 'published',
+						description: 'Which articles to search: published ones, drafts, or all',
+					},
+				},
+			],
+		},
+	],
+	// Adds Return All / Limit; `run` walks the pages the search answers (see paging.ts).
+	list: { pagination: 'page', itemsPath: 'data.articles' },
+	build: (_ctx, request) => {
+		if (typeof request.query.phrase === 'string' && request.query.phrase.trim() === '') delete request.query.phrase;
+	},
+	run: async (ctx) => {
+		const request = await buildRequest(search, ctx);
+		const limit = ctx.param<boolean>('returnAll', false) ? Infinity : ctx.param<number>('limit', 50);
+		const found: IDataObject[] = [];
+		let paging: IDataObject | undefined = {};
+		let page = 1;
+		while (paging && found.length < limit) {
+			const body: IDataObject = await ctx.client.request<IDataObject>({ ...request, query: { ...request.query, ...paging } });
+			const items = itemsOf(body, 'data.articles');
+			found.push(...withHighlights(items, body).slice(0, limit - found.length));
+			paging = items.length > 0 ? nextSearchPage(body, page) : undefined;
+			page++;
+		}
+		return found;
+	},
+};

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { operations } from '../../nodes/Intercom/actions/registry';
+import { Intercom } from '../../nodes/Intercom/Intercom.node';
+import { readmeWithTable } from '../../scripts/operations-table';
+
+const spec = JSON.parse(readFileSync(join(__dirname, '../../spec/intercom-2.14.json'), 'utf8')) as {
+	operations: Record<string, { tags?: string[] }>;
+};
+const COVERED_TAGS = ['Contacts', 'Admins', 'Articles', 'Conversations'];
+
+describe('the node covers API 2.14', () => {
+	const inScope = Object.entries(spec.operations)
+		.filter(([, op]) => op.tags?.some((t) => COVERED_TAGS.includes(t)))
+		.map(([key]) => key)
+		.sort();
+	const offered = new Set(operations.map((d) => `${d.method} ${d.path}`));
+
+	it('the spec tags 49 operations Contacts, Admins, Articles or Conversations', () => {
+		expect(inScope).toHaveLength(49);
+	});
+
+	it('every one of them is an operation of the node', () => {
+		expect(inScope.filter((key) => !offered.has(key))).toEqual([]);
+	});
+
+	it('every operation of the node calls a path and method the spec knows', () => {
+		expect([...offered].filter((key) => !(key in spec.operations)).sort()).toEqual([]);
+	});
+
+	it('operation values are unique within a resource', () => {
+		const keys = operations.map((d) => `${d.resource}:${d.value}`);
+		expect(keys.length).toBe(new Set(keys).size);
+	});
+});
+
+describe('the README', () => {
+	it("lists exactly the node's operations (run `npm run docs:operations` after changing them)", () => {
+		const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+		expect(readme).toBe(readmeWithTable(readme));
+	});
+});
+
+describe('the node description', () => {
+	const description = new Intercom().description;
+
+	it('is usable as an AI tool, and every operation says what it does', () => {
+		expect(description.usableAsTool).toBe(true);
+		for (const def of operations) {
+			expect(def.description.length).toBeGreaterThan(20);
+			expect(def.action).toMatch(/^[A-Z]/);
+		}
+	});
+
+	it('shows each operation only its own fields', () => {
+		for (const property of description.properties) {
+			if (['authentication', 'resource', 'operation'].includes(property.name)) continue;
+			expect(property.displayOptions?.show?.resource).toHaveLength(1);
+			expect(property.displayOptions?.show?.operation).toHaveLength(1);
+		}
+	});
+});
