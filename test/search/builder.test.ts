@@ -1,3 +1,4 @@
+import type { INodeParameters } from 'n8n-workflow';
 import nock from 'nock';
 
 import { getSearchOperators } from '../../nodes/Intercom/methods/searchOptions';
@@ -9,7 +10,7 @@ const credentials = credentialsFor(BASE, 'tok_secret_123');
 
 type Condition = { field: string; operator: string; value: string; valueType?: string };
 
-function contactSearch(conditions: Condition[], extra: Record<string, unknown> = {}) {
+function contactSearch(conditions: Condition[], extra: INodeParameters = {}): INodeParameters {
 	return {
 		resource: 'contact',
 		operation: 'search',
@@ -24,7 +25,7 @@ function contactSearch(conditions: Condition[], extra: Record<string, unknown> =
 const empty = { type: 'list', data: [], total_count: 0, pages: { type: 'pages', per_page: 50 } };
 
 /** Runs a search and returns the one request body Intercom received. */
-async function bodyOf(parameters: Record<string, unknown>, reply: object = empty, path = '/contacts/search') {
+async function bodyOf(parameters: INodeParameters, reply: object = empty, path = '/contacts/search') {
 	let body: unknown;
 	const scope = nock(BASE, { reqheaders: { 'intercom-version': '2.14' } })
 		.post(path, (b) => ((body = b), true))
@@ -35,7 +36,7 @@ async function bodyOf(parameters: Record<string, unknown>, reply: object = empty
 	return { body, result };
 }
 
-async function failsWithoutRequest(parameters: Record<string, unknown>) {
+async function failsWithoutRequest(parameters: INodeParameters) {
 	const unmatched = unmatchedRequests();
 	const result = await runNode({ parameters, credentials });
 	unmatched.stop();
