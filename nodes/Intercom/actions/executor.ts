@@ -52,7 +52,8 @@ function convert(ctx: OperationContext, target: FieldTarget, parameter: string, 
 function place(ctx: OperationContext, request: BuiltRequest, target: FieldTarget, parameter: string, displayName: string, raw: unknown): void {
 	if (raw === undefined) return;
 	let value = convert(ctx, target, displayName, raw);
-	if (target.in === 'path') {
+	// IDs are checked wherever they travel: a path segment, a query value or a body field.
+	if (target.in === 'path' || target.idFormat) {
 		const text = String(value ?? '').trim();
 		if (text === '') {
 			throw new NodeOperationError(ctx.fn.getNode(), `Parameter "${displayName}": a value is required`, { itemIndex: ctx.itemIndex });
@@ -85,7 +86,8 @@ export async function buildRequest(def: OperationDefinition, ctx: OperationConte
 		}
 	}
 	await def.build?.(ctx, built);
-	const hasBody = def.method !== 'GET' && def.method !== 'DELETE' && (Object.keys(built.body).length > 0 || def.emptyBody);
+	// A few DELETEs carry a body (the acting admin), so DELETE sends one when a field put something there.
+	const hasBody = def.method !== 'GET' && (Object.keys(built.body).length > 0 || (def.emptyBody && def.method !== 'DELETE'));
 	return {
 		method: def.method,
 		path: def.path,

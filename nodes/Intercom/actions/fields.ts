@@ -143,3 +143,13 @@ export function dynamicOptions(
 		...extra,
 	} as INodeProperties;
 }
+
+/** A tag, chosen from the workspace's tags: tagging takes tag IDs. */
+export function tagField(target: 'path' | 'body'): FieldSpec {
+	return {
+		in: target,
+		key: target === 'path' ? 'tag_id' : 'id',
+		idFormat: ID_FORMATS.numeric,
+		property: dynamicOptions('tagId', 'Tag Name or ID', 'getTags', { required: true }),
+	};
+}

@@ -1,6 +1,5 @@
-import { contactLocator } from '../fields';
+import { contactLocator, tagField } from '../fields';
 import type { FieldSpec, OperationDefinition } from '../types';
-import { checkBodyIds, tagField } from './shared';
 
 const fields: FieldSpec[] = [contactLocator(), tagField('body')];
 
@@ -15,5 +14,4 @@ export const addTag: OperationDefinition = {
 	pathLabels: { contact_id: 'Contact' },
 	subject: 'Contact or tag',
 	fields,
-	build: (ctx, request) => void checkBodyIds(ctx, request, fields),
 };

@@ -1,6 +1,6 @@
 import { contactLocator } from '../fields';
 import type { FieldSpec, OperationDefinition } from '../types';
-import { checkBodyIds, companyField } from './shared';
+import { companyField } from './shared';
 
 const fields: FieldSpec[] = [contactLocator(), companyField('body')];
 
@@ -15,5 +15,4 @@ export const attachCompany: OperationDefinition = {
 	pathLabels: { contact_id: 'Contact' },
 	subject: 'Contact or company',
 	fields,
-	build: (ctx, request) => void checkBodyIds(ctx, request, fields),
 };

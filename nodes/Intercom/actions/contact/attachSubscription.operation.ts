@@ -1,6 +1,6 @@
 import { contactLocator } from '../fields';
 import type { FieldSpec, OperationDefinition } from '../types';
-import { checkBodyIds, subscriptionTypeField } from './shared';
+import { subscriptionTypeField } from './shared';
 
 const fields: FieldSpec[] = [
 	contactLocator(),
@@ -33,5 +33,4 @@ export const attachSubscription: OperationDefinition = {
 	pathLabels: { contact_id: 'Contact' },
 	subject: 'Contact or subscription type',
 	fields,
-	build: (ctx, request) => void checkBodyIds(ctx, request, fields),
 };

@@ -1,7 +1,6 @@
 import { failParameter } from '../../../shared/values';
 import { contactLocator } from '../fields';
 import type { FieldSpec, OperationDefinition } from '../types';
-import { checkBodyIds } from './shared';
 
 function bodyLocator(name: string, displayName: string, key: string, description: string): FieldSpec {
 	const locator = contactLocator(name, displayName, key);
@@ -24,8 +23,7 @@ export const merge: OperationDefinition = {
 	subject: 'Contact',
 	fields,
 	build: (ctx, request) => {
-		const { from, into } = checkBodyIds(ctx, request, fields);
-		if (from === into) {
+		if (request.body.from === request.body.into) {
 			failParameter(ctx.fn.getNode(), 'Merge Into User', ctx.itemIndex, 'a contact cannot be merged into itself', 'Choose a lead and a different user.');
 		}
 	},

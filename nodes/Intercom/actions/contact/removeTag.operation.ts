@@ -1,6 +1,6 @@
-import { contactLocator } from '../fields';
+import { contactLocator, tagField } from '../fields';
 import type { OperationDefinition } from '../types';
-import { CONTACT_PATH_LABELS, tagField } from './shared';
+import { CONTACT_PATH_LABELS } from './shared';
 
 export const removeTag: OperationDefinition = {
 	resource: 'contact',

@@ -174,41 +174,11 @@ export function shapeContactBody(ctx: OperationContext, request: BuiltRequest): 
 	else delete body.custom_attributes;
 }
 
-/**
- * Checks the IDs that travel in the body the way the executor checks path IDs (it checks only
- * those), and trims them. Returns them by body key.
- */
-export function checkBodyIds(ctx: OperationContext, request: BuiltRequest, fields: FieldSpec[]): Record<string, string> {
-	const checked: Record<string, string> = {};
-	for (const field of fields) {
-		if (field.in !== 'body' || !field.idFormat) continue;
-		const key = field.key ?? field.property.name;
-		const parameter = field.property.displayName;
-		const value = String(request.body[key] ?? '').trim();
-		if (value === '') failParameter(ctx.fn.getNode(), parameter, ctx.itemIndex, 'a value is required');
-		if (!field.idFormat.pattern.test(value)) {
-			failParameter(ctx.fn.getNode(), parameter, ctx.itemIndex, `"${value.slice(0, 60)}" is not a valid ID`, field.idFormat.hint);
-		}
-		request.body[key] = value;
-		checked[key] = value;
-	}
-	return checked;
-}
-
 /** A required text value that travels in the body, trimmed, refused when blank. */
 export function requireBodyText(ctx: OperationContext, request: BuiltRequest, key: string, parameter: string): void {
 	const value = String(request.body[key] ?? '').trim();
 	if (value === '') failParameter(ctx.fn.getNode(), parameter, ctx.itemIndex, 'a value is required');
 	request.body[key] = value;
-}
-
-export function tagField(target: 'path' | 'body'): FieldSpec {
-	return {
-		in: target,
-		key: target === 'path' ? 'tag_id' : 'id',
-		idFormat: ID_FORMATS.numeric,
-		property: dynamicOptions('tagId', 'Tag Name or ID', 'getTags', { required: true }),
-	};
 }
 
 export function companyField(target: 'path' | 'body'): FieldSpec {

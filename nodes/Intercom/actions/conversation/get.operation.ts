@@ -1,0 +1,42 @@
+import { conversationLocator } from '../fields';
+import type { OperationDefinition } from '../types';
+import { applyPlainText, CONVERSATION_PATH_LABELS, plainTextOption } from './shared';
+
+export const get: OperationDefinition = {
+	resource: 'conversation',
+	value: 'get',
+	name: 'Get',
+	action: 'Get a conversation',
+	description: 'Get one conversation by ID with its parts (up to 500 messages, notes and actions), tags, contacts and state',
+	method: 'GET',
+	path: '/conversations/{conversation_id}',
+	pathLabels: CONVERSATION_PATH_LABELS,
+	subject: 'Conversation',
+	fields: [conversationLocator()],
+	collections: [
+		{
+			name: 'options',
+			displayName: 'Options',
+			placeholder: 'Add Option',
+			options: [
+				plainTextOption(),
+				{
+					in: 'query',
+					key: 'include_translations',
+					convert: 'boolean',
+					property: {
+						displayName: 'Include Translations',
+						name: 'includeTranslations',
+						type: 'boolean',
+						default: false,
+						description: "Whether to translate the conversation parts into the conversation's detected language",
+					},
+				},
+			],
+		},
+	],
+	build: (_ctx, request) => {
+		applyPlainText(request);
+		if (request.query.include_translations !== true) delete request.query.include_translations;
+	},
+};

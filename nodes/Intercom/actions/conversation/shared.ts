@@ -1,0 +1,172 @@
+import type { IDataObject, IDisplayOptions, INodeProperties } from 'n8n-workflow';
+
+import { failParameter, requireString } from '../../../shared/values';
+import { dynamicOptions, ID_FORMATS } from '../fields';
+import type { BuiltRequest, FieldSpec, IdFormat, OperationContext, OptionSpec } from '../types';
+
+export const CONVERSATION_PATH_LABELS = { conversation_id: 'Conversation', contact_id: 'Contact', tag_id: 'Tag' };
+
+export const ACTING_ADMIN = { name: 'actingAdminId', displayName: 'Admin Name or ID' };
+
+/**
+ * A parameter that only the operation's `build` reads (no `in`): fields shown for one choice only
+ * must be such, since n8n refuses to read a hidden parameter.
+ */
+export function buildOnly(property: INodeProperties): FieldSpec {
+	return { property };
+}
+
+/** A required ID read by `build`, checked the way the executor checks path IDs. */
+export function readId(ctx: OperationContext, name: string, displayName: string, format: IdFormat = ID_FORMATS.numeric): string {
+	const node = ctx.fn.getNode();
+	const text = requireString(ctx.param(name, ''), node, displayName, ctx.itemIndex);
+	if (!format.pattern.test(text)) {
+		failParameter(node, displayName, ctx.itemIndex, `"${text.slice(0, 60)}" is not a valid ID`, format.hint);
+	}
+	return text;
+}
+
+/** The teammate on whose behalf Intercom records the action. */
+export function actingAdminField(): INodeProperties {
+	return dynamicOptions(ACTING_ADMIN.name, ACTING_ADMIN.displayName, 'getAdmins', { required: true });
+}
+
+export function readActingAdmin(ctx: OperationContext): string {
+	return readId(ctx, ACTING_ADMIN.name, ACTING_ADMIN.displayName);
+}
+
+/** A text value that must not be blank; sent as typed (bodies may be HTML where whitespace matters). */
+export function requireText(ctx: OperationContext, name: string, displayName: string): string {
+	const value = ctx.param<unknown>(name, '');
+	requireString(value, ctx.fn.getNode(), displayName, ctx.itemIndex);
+	return String(value);
+}
+
+export function bodyProperty(description: string, required: boolean): INodeProperties {
+	return {
+		displayName: 'Body',
+		name: 'body',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		required,
+		description,
+	};
+}
+
+/** An optional message left in the conversation with the action, in an Additional Fields collection. */
+export function optionalBodyOption(description: string): OptionSpec {
+	return { in: 'body', key: 'body', property: bodyProperty(description, false) };
+}
+
+export function attachmentUrlsOption(): OptionSpec {
+	return {
+		in: 'body',
+		key: 'attachment_urls',
+		convert: 'list',
+		property: {
+			displayName: 'Attachment URLs',
+			name: 'attachmentUrls',
+			type: 'string',
+			default: '',
+			placeholder: 'https://example.com/image.png',
+			description: 'Comma-separated URLs of images to attach, at most 10',
+		},
+	};
+}
+
+export function createdAtOption(description: string): OptionSpec {
+	return {
+		in: 'body',
+		key: 'created_at',
+		convert: 'unixSeconds',
+		property: { displayName: 'Created At', name: 'createdAt', type: 'dateTime', default: '', description },
+	};
+}
+
+const MAX_ATTACHMENTS = 10;
+
+/** Intercom takes up to 10 absolute http(s) URLs; an empty list is the same as none. */
+export function checkAttachmentUrls(ctx: OperationContext, request: BuiltRequest): void {
+	const urls = request.body.attachment_urls as string[] | undefined;
+	if (urls === undefined) return;
+	if (urls.length === 0) {
+		delete request.body.attachment_urls;
+		return;
+	}
+	const node = ctx.fn.getNode();
+	if (urls.length > MAX_ATTACHMENTS) {
+		failParameter(node, 'Attachment URLs', ctx.itemIndex, `${urls.length} URLs given, Intercom takes at most ${MAX_ATTACHMENTS}`);
+	}
+	for (const url of urls) {
+		if (!/^https?:\/\/[^\s/?#]+\S*$/i.test(url)) {
+			failParameter(node, 'Attachment URLs', ctx.itemIndex, `"${url.slice(0, 60)}" is not an http(s) URL`);
+		}
+	}
+}
+
+/** Options that only change how Intercom renders the conversation it returns. */
+export function plainTextOption(): OptionSpec {
+	return {
+		in: 'query',
+		key: 'display_as',
+		convert: 'boolean',
+		property: {
+			displayName: 'Plain Text',
+			name: 'plainText',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return message bodies as plain text instead of HTML',
+		},
+	};
+}
+
+/** The API's switch is `display_as=plaintext`; "false" means leaving it out. */
+export function applyPlainText(request: BuiltRequest): void {
+	if (request.query.display_as === true) request.query.display_as = 'plaintext';
+	else delete request.query.display_as;
+}
+
+/** The ways Intercom lets a request name a contact in the body (a reply's author, a participant). */
+export function contactIdentifierFields(show?: IDisplayOptions['show']): FieldSpec[] {
+	const displayOptions = show ? { show } : undefined;
+	return [
+		buildOnly({
+			displayName: 'Identify Contact By',
+			name: 'contactIdentifierType',
+			type: 'options',
+			options: [
+				{ name: 'Email', value: 'email', description: "The contact's email address" },
+				{ name: 'External User ID', value: 'user_id', description: 'The ID your own systems gave the contact (external_id)' },
+				{ name: 'Intercom Contact ID', value: 'intercom_user_id', description: "Intercom's ID of the contact" },
+			],
+			default: 'intercom_user_id',
+			description: 'How the contact is identified',
+			displayOptions,
+		}),
+		buildOnly({
+			displayName: 'Contact Identifier',
+			name: 'contactIdentifier',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '6762f0d51bb69f9f2193bb7f',
+			description: "The contact's Intercom ID, external user ID or email, as chosen in Identify Contact By",
+			displayOptions,
+		}),
+	];
+}
+
+/** `{intercom_user_id | user_id | email: value}` from the contact identifier fields. */
+export function readContactIdentifier(ctx: OperationContext): IDataObject {
+	const by = ctx.param<string>('contactIdentifierType', 'intercom_user_id');
+	const node = ctx.fn.getNode();
+	if (by === 'intercom_user_id') return { intercom_user_id: readId(ctx, 'contactIdentifier', 'Contact Identifier', ID_FORMATS.contact) };
+	const value = requireString(ctx.param('contactIdentifier', ''), node, 'Contact Identifier', ctx.itemIndex);
+	if (by === 'email') {
+		if (!/^[^\s@]+@[^\s@]+$/.test(value)) failParameter(node, 'Contact Identifier', ctx.itemIndex, `"${value.slice(0, 60)}" is not an email address`);
+		return { email: value };
+	}
+	if (by === 'user_id') return { user_id: value };
+	return failParameter(node, 'Identify Contact By', ctx.itemIndex, `"${by}" is not one of email, user_id, intercom_user_id`);
+}
