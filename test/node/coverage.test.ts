@@ -53,6 +53,15 @@ describe('the node description', () => {
 		}
 	});
 
+	it('opens on Contact › Get, and every resource has a Get to default to', () => {
+		const resource = description.properties.find((p) => p.name === 'resource');
+		expect(resource?.default).toBe('contact');
+		for (const op of description.properties.filter((p) => p.name === 'operation')) {
+			expect(op.default).toBe('get');
+			expect((op.options as Array<{ value: string }>).map((o) => o.value)).toContain('get');
+		}
+	});
+
 	it('shows each operation only its own fields', () => {
 		for (const property of description.properties) {
 			if (['authentication', 'resource', 'operation'].includes(property.name)) continue;

@@ -53,7 +53,7 @@ export function describeOperations(allResources: ResourceInfo[], definitions: Op
 			type: 'options',
 			noDataExpression: true,
 			options: resources.map(({ value, name, description }) => ({ value, name, description })),
-			default: resources[0].value,
+			default: 'contact',
 		},
 	];
 	for (const resource of resources) {
@@ -68,7 +68,8 @@ export function describeOperations(allResources: ResourceInfo[], definitions: Op
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource.value] } },
 			options,
-			default: defs.find((d) => d.value === 'get')?.value ?? options[0].value,
+			// Every resource has a Get; a test keeps it so.
+			default: 'get',
 		});
 	}
 	for (const def of definitions) {

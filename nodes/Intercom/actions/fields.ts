@@ -139,7 +139,7 @@ export function dynamicOptions(
 		type: 'options',
 		typeOptions: { loadOptionsMethod: method },
 		default: '',
-		description: `Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>`,
+		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		...extra,
 	} as INodeProperties;
 }

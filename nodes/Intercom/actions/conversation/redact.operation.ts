@@ -45,7 +45,7 @@ export const redact: OperationDefinition = {
 			default: '',
 			required: true,
 			placeholder: '19894781231',
-			description: "The opening message's ID, as in the conversation's source.id",
+			description: "The opening message's ID, as in the conversation's source ID",
 			displayOptions: { show: { redactType: ['source'] } },
 		}),
 	],

@@ -40,8 +40,8 @@ function conditionProperties(object: SearchObject): INodeProperties[] {
 			type: 'options',
 			typeOptions: { loadOptionsMethod: object === 'contact' ? 'getContactSearchFields' : 'getConversationSearchFields' },
 			default: '',
-			description:
-				'The field to compare, such as email or custom_attributes.plan. Choose from the list, or specify a field using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: 'Custom attributes appear as custom_attributes.name_of_attribute',
 		},
 		{
 			displayName: 'Operator Name or ID',
@@ -49,8 +49,8 @@ function conditionProperties(object: SearchObject): INodeProperties[] {
 			type: 'options',
 			typeOptions: { loadOptionsMethod: 'getSearchOperators', loadOptionsDependsOn: ['&field'] },
 			default: 'eq',
-			description:
-				'How to compare; the list offers what the field\'s type accepts. Choose from the list, or specify an operator using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: "The list offers what the field's type accepts: dates take only equals, less than and greater than",
 		},
 		{
 			displayName: 'Value',
