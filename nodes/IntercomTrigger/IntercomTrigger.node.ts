@@ -1,0 +1,35 @@
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { triggerProperties } from './description';
+import { pollIntercom } from './poll';
+
+/**
+ * Polls Intercom and emits each event once, oldest first: new and updated contacts,
+ * conversations and their parts, articles, admin away changes and activity-log entries.
+ * The cursor lives in the node's static data (see cursor.ts for what it guarantees and why).
+ */
+export class IntercomTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Intercom Trigger',
+		name: 'intercomTrigger',
+		icon: { light: 'file:intercom.svg', dark: 'file:intercom.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ "On " + $parameter["event"] }}',
+		description: 'Starts the workflow when contacts, conversations, articles or admins change in Intercom (API 2.14)',
+		defaults: { name: 'Intercom Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'intercomAccessTokenApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
+			{ name: 'intercomOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+		],
+		properties: triggerProperties,
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollIntercom.call(this);
+	}
+}

@@ -1,0 +1,189 @@
+/**
+ * Reading one poll's window: every record that may carry an event not yet emitted.
+ *
+ * A window is read to the end, whatever order Intercom returns it in, except when a shorter read
+ * is provably enough: the pages came in the order asked for (checked record by record, never
+ * assumed), so whatever is left lies beyond what was read. `readThrough` then says up to which
+ * time the read is complete, and the cursor never moves past it.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { IntercomClient, IntercomRequest } from '../shared/transport/client';
+import { paginate, type PaginationKind } from '../shared/transport/pagination';
+import type { EventKey } from './cursor';
+
+export interface TriggerEvent {
+	key: EventKey;
+	/** Name of the event, such as `contact.created`. */
+	event: string;
+	/** The changed object(s), under the key that names them (`contact`, `part` and `conversation`…). */
+	data: IDataObject;
+	/** The conversation an event belongs to, for "Include Full Conversation". */
+	conversationId?: string;
+}
+
+export interface WindowRead {
+	events: TriggerEvent[];
+	/** The records the events came from, as read. */
+	records: IDataObject[];
+	/** Every record with a time at or below this was read (Infinity: the whole window). */
+	readThrough: number;
+	/** The read stopped to stay inside n8n's poll time budget. */
+	cutByBudget: boolean;
+}
+
+export interface ReadLimits {
+	/** Start of the window: records before it cannot carry an event still to emit. */
+	from: number;
+	/** The most events one poll emits. */
+	cap: number;
+	/** Whether an event is still to emit, as far as the cursor knows. */
+	isNew: (key: EventKey) => boolean;
+	/**
+	 * True once the poll must stop fetching to finish inside its time budget, or, given a share,
+	 * once that share of its fetching time is spent.
+	 */
+	outOfTime: (share?: number) => boolean;
+}
+
+export interface RecordSource {
+	request: IntercomRequest;
+	pagination: PaginationKind;
+	itemsPath: string;
+	/** The time the window and the order are on (for search: the sort field). */
+	timeOf: (record: IDataObject) => number;
+	/** The events one record carries, with their keys. */
+	eventsOf: (record: IDataObject) => TriggerEvent[];
+}
+
+/** Follows whether values keep to one direction. */
+class OrderCheck {
+	private last: number | undefined;
+	ordered = true;
+
+	constructor(private readonly direction: 1 | -1) {}
+
+	see(value: number): void {
+		if (this.last !== undefined && (value - this.last) * this.direction < 0) this.ordered = false;
+		this.last = value;
+	}
+}
+
+function withSort(request: IntercomRequest, field: string, order: 'ascending' | 'descending'): IntercomRequest {
+	return { ...request, body: { ...request.body, sort: { field, order } } };
+}
+
+function read(records: IDataObject[], source: RecordSource, readThrough: number, cutByBudget: boolean): WindowRead {
+	return { events: records.flatMap(source.eventsOf), records, readThrough, cutByBudget };
+}
+
+/**
+ * Pages through a source, asking `stopBefore` before each further page (the paginator asks only
+ * when there is one): a read that ends without a stop reason read everything.
+ */
+async function walk<Reason>(
+	source: RecordSource,
+	request: IntercomRequest,
+	client: IntercomClient,
+	onPage: (items: IDataObject[]) => void,
+	stopBefore: () => Reason | undefined,
+): Promise<Reason | undefined> {
+	let reason: Reason | undefined;
+	const shouldStop = () => (reason = stopBefore()) !== undefined;
+	for await (const page of paginate(client, request, { pagination: source.pagination, itemsPath: source.itemsPath, shouldStop })) {
+		onPage(page.items);
+	}
+	return reason;
+}
+
+/** Every page of the window, in any order. */
+export async function readAll(client: IntercomClient, source: RecordSource, limits: ReadLimits): Promise<WindowRead> {
+	const records: IDataObject[] = [];
+	const stopped = await walk(source, source.request, client, (items) => records.push(...items), () =>
+		limits.outOfTime() ? 'budget' : undefined,
+	);
+	return stopped ? read(records, source, limits.from - 1, true) : read(records, source, Infinity, false);
+}
+
+/**
+ * Newest first, stopping once a page reaches back past the window's start (the source may be
+ * wider than the window, as contact search is by whole days). A partial read of this kind holds
+ * nothing that may be emitted before what is unread, so with a sort field it gives up after half
+ * the poll's fetching time (returns undefined) and leaves the rest to an oldest-first read, which
+ * can emit part of a window.
+ */
+export async function readNewestFirst(
+	client: IntercomClient,
+	source: RecordSource,
+	limits: ReadLimits,
+	sortField?: string,
+): Promise<WindowRead | undefined> {
+	const request = sortField ? withSort(source.request, sortField, 'descending') : source.request;
+	const order = new OrderCheck(-1);
+	const records: IDataObject[] = [];
+	let pastStart = false;
+	const stopped = await walk(
+		source,
+		request,
+		client,
+		(items) => {
+			for (const record of items) {
+				order.see(source.timeOf(record));
+				records.push(record);
+			}
+			const last = items[items.length - 1];
+			pastStart = order.ordered && last !== undefined && source.timeOf(last) < limits.from;
+		},
+		() => (pastStart ? 'done' : sortField && limits.outOfTime(0.5) ? 'hand over' : limits.outOfTime() ? 'budget' : undefined),
+	);
+	if (stopped === 'hand over') return undefined;
+	return stopped === 'budget' ? read(records, source, limits.from - 1, true) : read(records, source, Infinity, false);
+}
+
+/**
+ * Oldest first, stopping once the next `cap` events are known: the pages came in ascending
+ * order and the last one reached past the cap-th event's second, so nothing unread sorts before
+ * it. Events must carry the record's own time (`timeOf`) as their key's time.
+ */
+export async function readOldestFirst(
+	client: IntercomClient,
+	source: RecordSource,
+	limits: ReadLimits,
+	sortField: string,
+): Promise<WindowRead> {
+	const order = new OrderCheck(1);
+	const records: IDataObject[] = [];
+	const pendingTimes: number[] = [];
+	let lastTime = limits.from;
+	const stopped = await walk(
+		source,
+		withSort(source.request, sortField, 'ascending'),
+		client,
+		(items) => {
+			for (const record of items) {
+				order.see(source.timeOf(record));
+				records.push(record);
+				for (const e of source.eventsOf(record)) if (limits.isNew(e.key)) pendingTimes.push(e.key.ts);
+			}
+			if (items.length > 0) lastTime = source.timeOf(items[items.length - 1]);
+		},
+		() =>
+			order.ordered && pendingTimes.filter((ts) => ts < lastTime).length >= limits.cap
+				? 'enough'
+				: limits.outOfTime()
+					? 'budget'
+					: undefined,
+	);
+	if (stopped === 'enough') return read(records, source, lastTime - 1, false);
+	if (stopped === 'budget') return read(records, source, order.ordered ? lastTime - 1 : limits.from - 1, true);
+	return read(records, source, Infinity, false);
+}
+
+/** The first page of a source, newest first: for the editor's test event. */
+export async function readNewest(client: IntercomClient, source: RecordSource, count: number, sortField?: string): Promise<IDataObject[]> {
+	const request = sortField ? withSort(source.request, sortField, 'descending') : source.request;
+	for await (const page of paginate(client, request, { pagination: source.pagination, itemsPath: source.itemsPath, limit: count })) {
+		return page.items;
+	}
+	return [];
+}

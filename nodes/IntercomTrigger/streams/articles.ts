@@ -1,0 +1,41 @@
+/**
+ * Article events, from GET /articles: a page-numbered list with no date filter, which Intercom
+ * documents as sorted by `updated_at`, newest first. The read stops at the first page that reaches
+ * back past the window's start (checking that order, never trusting it); an article created since
+ * then was also updated since then, so "new article" is read from the same pages.
+ */
+import { compareKeys } from '../cursor';
+import { readNewest, readNewestFirst, type RecordSource, type TriggerEvent } from '../reading';
+import type { PollStream, StreamContext } from './types';
+
+type ArticleEvent = 'article.created' | 'article.updated';
+
+function source(event: ArticleEvent, onlyPublished: boolean): RecordSource {
+	const field = event === 'article.created' ? 'created_at' : 'updated_at';
+	return {
+		request: { method: 'GET', path: '/articles' },
+		pagination: 'page',
+		itemsPath: 'data',
+		timeOf: (record) => Number(record.updated_at),
+		eventsOf: (record): TriggerEvent[] => {
+			if (onlyPublished && record.state !== 'published') return [];
+			const ts = record[field];
+			return typeof ts === 'number' ? [{ key: { ts, id: String(record.id) }, event, data: { article: record } }] : [];
+		},
+	};
+}
+
+export function articleStream(event: ArticleEvent): PollStream {
+	return {
+		async read(ctx: StreamContext) {
+			// Without a sort field the newest-first read never hands over to an oldest-first one.
+			return (await readNewestFirst(ctx.client, source(event, ctx.settings.onlyPublished), ctx.limits))!;
+		},
+		async sample(ctx: StreamContext) {
+			const records = source(event, ctx.settings.onlyPublished);
+			const events = (await readNewest(ctx.client, records, 25)).flatMap(records.eventsOf);
+			const latest = events.sort((a, b) => compareKeys(b.key, a.key))[0];
+			return latest ? [latest] : [];
+		},
+	};
+}

@@ -1,0 +1,56 @@
+/**
+ * Contact events, from POST /contacts/search.
+ *
+ * Intercom's trap: contact search compares dates by calendar day in the workspace's time zone
+ * (`updated_at > t` matches from the start of the day after t's day), so the query asks for the
+ * whole day that contains the window's start and the window is cut to the second here. The read
+ * goes newest first and stops once it passes the window's start, so the earlier part of a busy
+ * day costs nothing. When the window itself is too large to read in half the poll's time budget,
+ * the rest of the budget reads oldest first from the day's start and emits what it got through:
+ * progress is certain as long as either part of that day fits into half a budget.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { readNewest, readNewestFirst, readOldestFirst, type RecordSource, type TriggerEvent } from '../reading';
+import { contactSearchFloor } from '../timezone';
+import type { PollStream, StreamContext } from './types';
+
+export type ContactRole = 'any' | 'user' | 'lead';
+
+function query(field: string, floor: number, role: ContactRole): IDataObject {
+	const since: IDataObject = { field, operator: '>', value: floor };
+	if (role === 'any') return since;
+	return { operator: 'AND', value: [since, { field: 'role', operator: '=', value: role }] };
+}
+
+function source(event: string, field: 'created_at' | 'updated_at', floor: number, role: ContactRole): RecordSource {
+	return {
+		request: { method: 'POST', path: '/contacts/search', body: { query: query(field, floor, role) }, idempotent: true },
+		pagination: 'search',
+		itemsPath: 'data',
+		timeOf: (record) => Number(record[field]),
+		eventsOf: (record): TriggerEvent[] =>
+			typeof record[field] === 'number'
+				? [{ key: { ts: record[field] as number, id: String(record.id) }, event, data: { contact: record } }]
+				: [],
+	};
+}
+
+export function contactStream(event: 'contact.created' | 'contact.updated'): PollStream {
+	const field = event === 'contact.created' ? 'created_at' : 'updated_at';
+	return {
+		async read(ctx: StreamContext) {
+			const timeZone = await ctx.workspaceTimeZone();
+			const records = source(event, field, contactSearchFloor(ctx.limits.from, timeZone), ctx.settings.contactRole);
+			return (
+				(await readNewestFirst(ctx.client, records, ctx.limits, field)) ??
+				(await readOldestFirst(ctx.client, records, ctx.limits, field))
+			);
+		},
+		async sample(ctx: StreamContext) {
+			// Any date matches `> 0` (1 January 1970); newest first, one record: one request.
+			const records = source(event, field, 0, ctx.settings.contactRole);
+			return (await readNewest(ctx.client, records, 1, field)).flatMap(records.eventsOf);
+		},
+	};
+}

@@ -1,0 +1,161 @@
+/**
+ * Conversation events, from POST /conversations/search (and GET /conversations/{id} for parts).
+ *
+ * Conversation search compares dates to the second, but Intercom's `>` means "greater or equal":
+ * the query asks for `> from - 1`, which is right under either reading, and the cursor drops what
+ * was already emitted.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { IntercomClient } from '../../shared/transport/client';
+import { compareKeys } from '../cursor';
+import { readAll, readNewest, readOldestFirst, type RecordSource, type TriggerEvent, type WindowRead } from '../reading';
+import type { PartKind } from '../settings';
+import type { PollStream, StreamContext } from './types';
+
+type ConversationEvent = 'conversation.created' | 'conversation.updated' | 'conversation.closed';
+
+const CUSTOMER_AUTHORS = new Set(['user', 'lead', 'contact']);
+const TEAM_AUTHORS = new Set(['admin', 'team', 'bot']);
+const ASSIGNMENT_PARTS = new Set(['assignment', 'default_assignment', 'assign_and_reopen', 'away_mode_assignment']);
+
+/** Which of the trigger's kinds a conversation part is, if any. */
+export function partKind(part: IDataObject): PartKind | undefined {
+	const type = String(part.part_type ?? '');
+	const author = String((part.author as IDataObject | undefined)?.type ?? '');
+	if (type === 'comment' || type === 'quick_reply') {
+		if (CUSTOMER_AUTHORS.has(author)) return 'customerReply';
+		if (TEAM_AUTHORS.has(author)) return 'adminReply';
+		return undefined;
+	}
+	if (type === 'note' || type === 'note_and_reopen') return 'note';
+	if (ASSIGNMENT_PARTS.has(type)) return 'assignment';
+	if (type === 'close') return 'close';
+	return undefined;
+}
+
+function closedAt(conversation: IDataObject): number | undefined {
+	const value = (conversation.statistics as IDataObject | undefined)?.last_close_at;
+	return typeof value === 'number' ? value : undefined;
+}
+
+/** Conversations whose `field` is at or after `value` (the field is also the order, unless it is a statistic). */
+function searchSource(field: string, value: number, eventsOf: RecordSource['eventsOf']): RecordSource {
+	const orderField = field.startsWith('statistics.') ? 'updated_at' : field;
+	return {
+		request: {
+			method: 'POST',
+			path: '/conversations/search',
+			body: { query: { field, operator: '>', value } },
+			idempotent: true,
+		},
+		pagination: 'search',
+		itemsPath: 'conversations',
+		timeOf: (record) => Number(record[orderField]),
+		eventsOf,
+	};
+}
+
+function eventsFor(event: ConversationEvent): RecordSource['eventsOf'] {
+	return (record) => {
+		const ts = event === 'conversation.closed' ? closedAt(record) : record[event === 'conversation.created' ? 'created_at' : 'updated_at'];
+		if (typeof ts !== 'number') return [];
+		return [{ key: { ts, id: String(record.id) }, event, data: { conversation: record }, conversationId: String(record.id) }];
+	};
+}
+
+async function getConversation(client: IntercomClient, id: string): Promise<IDataObject> {
+	return await client.request<IDataObject>({
+		method: 'GET',
+		path: '/conversations/{conversation_id}',
+		pathParams: { conversation_id: id },
+		subject: `Conversation ${id}`,
+	});
+}
+
+function withoutParts(conversation: IDataObject): IDataObject {
+	const { conversation_parts: _parts, ...rest } = conversation;
+	return rest;
+}
+
+function partsOf(conversation: IDataObject): IDataObject[] {
+	const list = (conversation.conversation_parts as IDataObject | undefined)?.conversation_parts;
+	return Array.isArray(list) ? (list as IDataObject[]) : [];
+}
+
+function partEvents(conversation: IDataObject, kinds: PartKind[], includeFull: boolean): TriggerEvent[] {
+	const summary = includeFull ? conversation : withoutParts(conversation);
+	const events: TriggerEvent[] = [];
+	for (const part of partsOf(conversation)) {
+		const kind = partKind(part);
+		if (!kind || !kinds.includes(kind) || typeof part.created_at !== 'number') continue;
+		events.push({
+			key: { ts: part.created_at, id: String(part.id) },
+			event: 'conversation_part.created',
+			data: { part: { ...part, kind }, conversation: summary },
+			conversationId: String(conversation.id),
+		});
+	}
+	return events;
+}
+
+/** Replaces each event's conversation by the full one (with parts), one GET per conversation. */
+async function withFullConversations(events: TriggerEvent[], ctx: StreamContext): Promise<TriggerEvent[]> {
+	if (!ctx.settings.includeFullConversation) return events;
+	const fetched = new Map<string, IDataObject>();
+	const out: TriggerEvent[] = [];
+	for (const e of events) {
+		const id = e.conversationId!;
+		if (!fetched.has(id)) fetched.set(id, await getConversation(ctx.client, id));
+		out.push({ ...e, data: { ...e.data, conversation: fetched.get(id)! } });
+	}
+	return out;
+}
+
+export function conversationStream(event: ConversationEvent): PollStream {
+	// Closing a conversation updates it, so closes since `from` are among the conversations updated since.
+	const field = event === 'conversation.created' ? 'created_at' : event === 'conversation.closed' ? 'statistics.last_close_at' : 'updated_at';
+	return {
+		async read(ctx: StreamContext): Promise<WindowRead> {
+			const records = searchSource(field, ctx.limits.from - 1, eventsFor(event));
+			// A close's time is not the order the search can return, so that window is read whole.
+			return event === 'conversation.closed'
+				? await readAll(ctx.client, records, ctx.limits)
+				: await readOldestFirst(ctx.client, records, ctx.limits, field);
+		},
+		async sample(ctx: StreamContext) {
+			const records = searchSource(field, 0, eventsFor(event));
+			const newest = await readNewest(ctx.client, records, 1, field.startsWith('statistics.') ? 'updated_at' : field);
+			return await withFullConversations(newest.flatMap(records.eventsOf), ctx);
+		},
+		finish: withFullConversations,
+	};
+}
+
+export const conversationPartStream: PollStream = {
+	async read(ctx: StreamContext): Promise<WindowRead> {
+		// A new part updates its conversation: every part since `from` is in a conversation updated since.
+		const conversations = await readAll(ctx.client, searchSource('updated_at', ctx.limits.from - 1, () => []), ctx.limits);
+		if (conversations.cutByBudget) return conversations;
+		const events: TriggerEvent[] = [];
+		const seen = new Set<string>();
+		for (const summary of conversations.records) {
+			const id = String(summary.id);
+			if (seen.has(id)) continue;
+			seen.add(id);
+			// A part's time says nothing of the order conversations are read in: all or nothing.
+			if (ctx.limits.outOfTime()) return { events: [], records: [], readThrough: ctx.limits.from - 1, cutByBudget: true };
+			const conversation = await getConversation(ctx.client, id);
+			events.push(...partEvents(conversation, ctx.settings.partKinds, ctx.settings.includeFullConversation));
+		}
+		return { events, records: conversations.records, readThrough: Infinity, cutByBudget: false };
+	},
+	async sample(ctx: StreamContext) {
+		const newest = await readNewest(ctx.client, searchSource('updated_at', 0, () => []), 1, 'updated_at');
+		if (newest.length === 0) return [];
+		const conversation = await getConversation(ctx.client, String(newest[0].id));
+		const events = partEvents(conversation, ctx.settings.partKinds, ctx.settings.includeFullConversation);
+		const latest = events.sort((a, b) => compareKeys(b.key, a.key))[0];
+		return latest ? [latest] : [];
+	},
+};

@@ -1,0 +1,26 @@
+import type { INode } from 'n8n-workflow';
+
+import type { IntercomClient } from '../../shared/transport/client';
+import type { ReadLimits, TriggerEvent, WindowRead } from '../reading';
+import type { TriggerSettings } from '../settings';
+
+export interface StreamContext {
+	client: IntercomClient;
+	node: INode;
+	settings: TriggerSettings;
+	limits: ReadLimits;
+	/** The poll's start, Unix seconds. */
+	now: number;
+	/** The workspace's IANA time zone (cached in static data; GET /me at most once a day). */
+	workspaceTimeZone: () => Promise<string | undefined>;
+}
+
+/** An event source read through a time window and the cursor. */
+export interface PollStream {
+	/** Every record of the window `ctx.limits.from` onwards (or up to `readThrough`). */
+	read(ctx: StreamContext): Promise<WindowRead>;
+	/** The most recent matching event(s), for the editor's "Fetch Test Event"; one or two requests. */
+	sample(ctx: StreamContext): Promise<TriggerEvent[]>;
+	/** Completes the events chosen for emission (for example with full conversations). */
+	finish?(events: TriggerEvent[], ctx: StreamContext): Promise<TriggerEvent[]>;
+}

@@ -1,0 +1,219 @@
+/**
+ * The cursor alone, without HTTP: a model of Intercom's search (records that become visible
+ * some time after their timestamp) polled by selectEvents, checked for losses, repeats and order.
+ */
+import {
+	compareIds,
+	compareKeys,
+	emittedTest,
+	initialCursor,
+	keyString,
+	parseCursor,
+	recentCount,
+	selectEvents,
+	windowStart,
+	type Cursor,
+	type EventKey,
+} from '../../nodes/IntercomTrigger/cursor';
+
+interface Rec {
+	key: EventKey;
+	/** When search first shows it. */
+	visibleAt: number;
+}
+
+function prng(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** What a poll at `now` reads: every visible record from the cursor's window start on. */
+function read(records: Rec[], cursor: Cursor, now: number): Rec[] {
+	const from = windowStart(cursor);
+	return records.filter((r) => r.visibleAt <= now && r.key.ts >= from);
+}
+
+const roundTrip = (c: Cursor): Cursor => parseCursor(JSON.parse(JSON.stringify(c)))!;
+
+describe('cursor ordering and parsing', () => {
+	it('orders numeric ids by value and other ids as text', () => {
+		expect(compareIds('9', '10')).toBeLessThan(0);
+		expect(compareIds('100', '99')).toBeGreaterThan(0);
+		expect(compareIds('abc', 'abd')).toBeLessThan(0);
+		expect(compareIds('5f1', '5f1')).toBe(0);
+		expect(compareKeys({ ts: 5, id: '10' }, { ts: 5, id: '9' })).toBeGreaterThan(0);
+		expect(compareKeys({ ts: 4, id: 'z' }, { ts: 5, id: 'a' })).toBeLessThan(0);
+	});
+
+	it('reads back only cursors it wrote, and survives JSON', () => {
+		const c = selectEvents(initialCursor(100), [{ key: { ts: 150, id: 'a' } }], {
+			visibleThrough: 140,
+			readThrough: Infinity,
+			cap: 10,
+			maxRecent: 10,
+		}).next;
+		expect(roundTrip(c)).toEqual(c);
+		expect(parseCursor(undefined)).toBeUndefined();
+		expect(parseCursor({ ...c, version: 2 })).toBeUndefined();
+		expect(parseCursor({ ...c, watermark: { ts: '1', id: 'a' } })).toBeUndefined();
+		expect(parseCursor({ ...c, recent: { x: ['a'] } })).toBeUndefined();
+	});
+});
+
+describe('selectEvents', () => {
+	const opts = { visibleThrough: 1_000, readThrough: Infinity, cap: 100, maxRecent: 100 };
+
+	it('starts at the start point: nothing earlier, everything from it on', () => {
+		const c = initialCursor(500);
+		const events = [499, 500, 500, 501].map((ts, i) => ({ key: { ts, id: `id${i}` } }));
+		const { emit } = selectEvents(c, events, opts);
+		expect(emit.map((e) => e.key.id)).toEqual(['id1', 'id2', 'id3']);
+		expect(windowStart(c)).toBe(500);
+	});
+
+	it('emits in (ts, id) order whatever the order it was given, each key once', () => {
+		const events = [
+			{ key: { ts: 600, id: '10' } },
+			{ key: { ts: 600, id: '9' } },
+			{ key: { ts: 550, id: '30' } },
+			{ key: { ts: 600, id: '9' } },
+		];
+		const { emit } = selectEvents(initialCursor(500), events, opts);
+		expect(emit.map((e) => keyString(e.key))).toEqual(['550:30', '600:9', '600:10']);
+	});
+
+	it('drains a backlog in order over several polls with a cap, through a same-second run', () => {
+		const events = Array.from({ length: 25 }, (_, i) => ({ key: { ts: 600 + Math.floor(i / 10), id: `c${String(i).padStart(2, '0')}` } }));
+		let c = initialCursor(500);
+		const seen: string[] = [];
+		for (let poll = 0; poll < 5; poll++) {
+			const s = selectEvents(c, events, { ...opts, cap: 7 });
+			seen.push(...s.emit.map((e) => e.key.id));
+			c = roundTrip(s.next);
+		}
+		expect(seen).toEqual(events.map((e) => e.key.id));
+	});
+
+	it('emits a record that reaches search late, below the watermark, once', () => {
+		let c = initialCursor(500);
+		// Poll at 700: 650 is visible, 640 is not yet (indexing delay).
+		let s = selectEvents(c, [{ key: { ts: 650, id: 'b' } }], { ...opts, visibleThrough: 700 - 120 });
+		expect(s.emit.map((e) => e.key.id)).toEqual(['b']);
+		c = roundTrip(s.next);
+		expect(c.watermark).toEqual({ ts: 650, id: 'b' });
+		// Poll at 760: both visible now.
+		const both = [{ key: { ts: 640, id: 'a' } }, { key: { ts: 650, id: 'b' } }];
+		s = selectEvents(c, both, { ...opts, visibleThrough: 760 - 120 });
+		expect(s.emit.map((e) => e.key.id)).toEqual(['a']);
+		c = roundTrip(s.next);
+		// Later polls read the same window again and emit nothing.
+		s = selectEvents(c, both, { ...opts, visibleThrough: 900 - 120 });
+		expect(s.emit).toEqual([]);
+		expect(recentCount(s.next)).toBe(0);
+	});
+
+	it('never emits past what was read when a read stopped early', () => {
+		const events = [600, 601, 602, 603].map((ts) => ({ key: { ts, id: 'x' } }));
+		const s = selectEvents(initialCursor(500), events, { ...opts, readThrough: 601 });
+		expect(s.emit.map((e) => e.key.ts)).toEqual([600, 601]);
+		expect(s.next.settled).toBeLessThanOrEqual(601);
+	});
+
+	it('bounds the recent ids: waits for time to settle them rather than forgetting', () => {
+		const events = Array.from({ length: 10 }, (_, i) => ({ key: { ts: 900 + i, id: `r${i}` } }));
+		let c = initialCursor(500);
+		let s = selectEvents(c, events, { ...opts, visibleThrough: 800, maxRecent: 4 });
+		expect(s.emit).toHaveLength(4);
+		c = s.next;
+		s = selectEvents(c, events, { ...opts, visibleThrough: 800, maxRecent: 4 });
+		expect(s.emit).toHaveLength(0);
+		// Time passes: 900..905 settle, which frees the room; r4 and r5 settle as they are emitted.
+		s = selectEvents(c, events, { ...opts, visibleThrough: 905, maxRecent: 4 });
+		expect(s.emit.map((e) => e.key.id)).toEqual(['r4', 'r5', 'r6', 'r7', 'r8', 'r9']);
+		expect(s.next.recent).toEqual({ 906: ['r6'], 907: ['r7'], 908: ['r8'], 909: ['r9'] });
+		expect(recentCount(s.next)).toBeLessThanOrEqual(4);
+	});
+
+	it('keeps a late event that the cap left behind eligible', () => {
+		let c = initialCursor(500);
+		c = selectEvents(c, [{ key: { ts: 700, id: 'z' } }], { ...opts, visibleThrough: 600 }).next;
+		const late = [{ key: { ts: 650, id: 'a' } }, { key: { ts: 651, id: 'b' } }, { key: { ts: 700, id: 'z' } }];
+		const s = selectEvents(c, late, { ...opts, visibleThrough: 800, cap: 1 });
+		expect(s.emit.map((e) => e.key.id)).toEqual(['a']);
+		expect(emittedTest(s.next)({ ts: 651, id: 'b' })).toBe(false);
+		expect(selectEvents(s.next, late, { ...opts, visibleThrough: 800 }).emit.map((e) => e.key.id)).toEqual(['b']);
+	});
+});
+
+describe('a simulated workspace', () => {
+	/**
+	 * Records arrive at random times, many in the same second, each visible after a random delay up
+	 * to `maxDelay`; polls at random intervals with random caps, some reads cut short. The
+	 * allowance covers the delay, so every record must be emitted exactly once.
+	 */
+	function simulate(seed: number, options: { maxDelay: number; allowance: number; maxRecent: number }) {
+		const random = prng(seed);
+		const start = 10_000;
+		const records: Rec[] = [];
+		let t = start - 50;
+		for (let i = 0; i < 3_000; i++) {
+			t += random() < 0.7 ? 0 : Math.floor(random() * 20);
+			records.push({ key: { ts: t, id: String(Math.floor(random() * 1e6)) }, visibleAt: t + Math.floor(random() * (options.maxDelay + 1)) });
+		}
+		const expected = new Set(records.filter((r) => r.key.ts >= start).map((r) => keyString(r.key)));
+		let cursor = initialCursor(start);
+		const emitted: string[] = [];
+		let lastEmittingSnapshot = JSON.stringify(cursor);
+		for (let now = start; now < t + options.maxDelay + options.allowance + 5_000; now += 1 + Math.floor(random() * 40)) {
+			let seen = read(records, cursor, now);
+			let readThrough = Infinity;
+			if (random() < 0.2 && seen.length > 0) {
+				// A read stopped early (time budget): everything up to some time, and a little past it.
+				const cut = seen[Math.floor(random() * seen.length)].key.ts;
+				readThrough = cut - 1;
+				seen = seen.filter((r) => r.key.ts < cut || random() < 0.3);
+			}
+			const s = selectEvents(cursor, seen, {
+				visibleThrough: now - options.allowance,
+				readThrough,
+				cap: 1 + Math.floor(random() * 200),
+				maxRecent: options.maxRecent,
+			});
+			emitted.push(...s.emit.map((e) => keyString(e.key)));
+			cursor = roundTrip(s.next);
+			// An older n8n keeps only what a poll that emitted saved: restore it now and then.
+			if (s.emit.length > 0) lastEmittingSnapshot = JSON.stringify(cursor);
+			else if (random() < 0.1) cursor = parseCursor(JSON.parse(lastEmittingSnapshot))!;
+		}
+		return { expected, emitted, cursor };
+	}
+
+	it.each([1, 2, 3, 4, 5])('emits every record exactly once (seed %i)', (seed) => {
+		const { expected, emitted, cursor } = simulate(seed, { maxDelay: 120, allowance: 150, maxRecent: 300 });
+		expect(new Set(emitted).size).toBe(emitted.length);
+		expect([...expected].filter((k) => !emitted.includes(k))).toEqual([]);
+		expect(emitted.filter((k) => !expected.has(k))).toEqual([]);
+		expect(recentCount(cursor)).toBeLessThanOrEqual(300);
+	});
+
+	it('without late arrivals, emits in strictly increasing order', () => {
+		const { emitted } = simulate(7, { maxDelay: 0, allowance: 30, maxRecent: 300 });
+		const keys = emitted.map((k) => {
+			const [ts, id] = k.split(':');
+			return { ts: Number(ts), id };
+		});
+		for (let i = 1; i < keys.length; i++) expect(compareKeys(keys[i - 1], keys[i])).toBeLessThan(0);
+	});
+
+	it('a delay longer than the allowance can lose records: the allowance is what the guarantee rests on', () => {
+		const { expected, emitted } = simulate(3, { maxDelay: 600, allowance: 10, maxRecent: 300 });
+		expect(new Set(emitted).size).toBe(emitted.length);
+		expect([...expected].some((k) => !emitted.includes(k))).toBe(true);
+	});
+});
