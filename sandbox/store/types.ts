@@ -1,0 +1,299 @@
+/**
+ * Records the workspace store keeps. Fields that Intercom returns verbatim are
+ * stored with Intercom's names; relations (tags, companies, notes...) are kept
+ * as id lists and expanded by the presenters in sandbox/api/present.ts.
+ */
+
+export interface AdminRecord {
+	id: string;
+	name: string;
+	email: string;
+	job_title: string;
+	avatar: string | null;
+	away_mode_enabled: boolean;
+	away_mode_reassign: boolean;
+	away_status_reason_id: number | null;
+	has_inbox_seat: boolean;
+	team_ids: number[];
+	email_verified: boolean;
+}
+
+export interface TeamRecord {
+	id: string;
+	name: string;
+	admin_ids: number[];
+}
+
+export interface TagRecord {
+	id: string;
+	name: string;
+	created_at: number;
+}
+
+export interface AppliedTag {
+	tagId: string;
+	appliedAt: number;
+	appliedBy: string | null;
+}
+
+export type ContactRole = 'user' | 'lead';
+
+export interface ContactRecord {
+	id: string;
+	created_at: number;
+	updated_at: number;
+	/** Millisecond creation time; search visibility is measured from it. */
+	createdMs: number;
+	role: ContactRole;
+	external_id: string | null;
+	email: string;
+	phone: string | null;
+	name: string | null;
+	avatar: string | null;
+	owner_id: number | null;
+	has_hard_bounced: boolean;
+	marked_email_as_spam: boolean;
+	unsubscribed_from_emails: boolean;
+	signed_up_at: number | null;
+	last_seen_at: number | null;
+	last_replied_at: number | null;
+	last_contacted_at: number | null;
+	last_email_opened_at: number | null;
+	last_email_clicked_at: number | null;
+	language_override: string | null;
+	browser: string | null;
+	browser_version: string | null;
+	browser_language: string | null;
+	os: string | null;
+	location: { country: string | null; region: string | null; city: string | null };
+	custom_attributes: Record<string, unknown>;
+	// Relation lists are replaced, never mutated, so seeded contacts can share one frozen empty array.
+	tags: readonly AppliedTag[];
+	companyIds: readonly string[];
+	noteIds: readonly string[];
+	/** subscription type id -> consent given; null until the first subscription (saves memory at 100k contacts). */
+	subscriptions: Map<string, 'opt_in' | 'opt_out'> | null;
+	archived: boolean;
+	blocked: boolean;
+}
+
+export interface CompanyRecord {
+	id: string;
+	created_at: number;
+	updated_at: number;
+	company_id: string;
+	name: string;
+	plan: string | null;
+	size: number;
+	website: string;
+	industry: string;
+	monthly_spend: number;
+	session_count: number;
+	remote_created_at: number;
+	last_request_at: number;
+	custom_attributes: Record<string, string>;
+	tagIds: string[];
+	contactIds: Set<string>;
+}
+
+export interface NoteRecord {
+	id: string;
+	created_at: number;
+	contactId: string;
+	authorId: string;
+	body: string;
+}
+
+export type PartType =
+	| 'comment'
+	| 'note'
+	| 'quick_reply'
+	| 'assignment'
+	| 'close'
+	| 'open'
+	| 'snoozed'
+	| 'participant_added'
+	| 'participant_removed';
+
+export interface PartAuthor {
+	type: 'admin' | 'user' | 'lead' | 'bot' | 'team';
+	id: string;
+	name: string | null;
+	email: string;
+}
+
+export interface PartRecord {
+	id: string;
+	part_type: PartType;
+	body: string | null;
+	created_at: number;
+	updated_at: number;
+	author: PartAuthor;
+	assigned_to: { type: 'admin' | 'team'; id: string } | null;
+	redacted: boolean;
+	state: 'open' | 'closed' | 'snoozed';
+}
+
+export type ConversationState = 'open' | 'closed' | 'snoozed';
+
+export interface ConversationStatistics {
+	first_contact_reply_at?: number;
+	first_assignment_at?: number;
+	first_admin_reply_at?: number;
+	first_close_at?: number;
+	last_assignment_at?: number;
+	last_assignment_admin_reply_at?: number;
+	last_contact_reply_at?: number;
+	last_admin_reply_at?: number;
+	last_close_at?: number;
+	last_closed_by_id?: string;
+	count_reopens: number;
+	count_assignments: number;
+	count_conversation_parts: number;
+}
+
+export interface ConversationRecord {
+	id: string;
+	created_at: number;
+	updated_at: number;
+	title: string | null;
+	state: ConversationState;
+	read: boolean;
+	priority: 'priority' | 'not_priority';
+	waiting_since: number | null;
+	snoozed_until: number | null;
+	admin_assignee_id: number | null;
+	team_assignee_id: number | null;
+	contactIds: string[];
+	teammateIds: string[];
+	tags: AppliedTag[];
+	source: {
+		id: string;
+		type: 'conversation' | 'email' | 'push' | 'twitter' | 'facebook';
+		delivered_as: string;
+		subject: string;
+		body: string;
+		author: PartAuthor;
+		url: string | null;
+		redacted: boolean;
+	};
+	custom_attributes: Record<string, string | number>;
+	parts: PartRecord[];
+	statistics: ConversationStatistics;
+	first_contact_reply: { created_at: number; type: string; url: string | null } | null;
+	companyId: string | null;
+	ticketId: string | null;
+}
+
+export interface ArticleContent {
+	title: string;
+	description: string;
+	body: string;
+	author_id: number;
+	state: 'published' | 'draft';
+	created_at: number;
+	updated_at: number;
+}
+
+export interface ArticleRecord {
+	id: string;
+	created_at: number;
+	updated_at: number;
+	title: string;
+	description: string;
+	body: string;
+	author_id: number;
+	state: 'published' | 'draft';
+	parent_id: number | null;
+	parent_type: string | null;
+	help_center_id: number;
+	default_locale: string;
+	/** Other locales; the default locale mirrors the top-level fields. */
+	translations: Record<string, ArticleContent>;
+	tagIds: string[];
+	views: number;
+	reactions: number;
+}
+
+export interface SegmentRecord {
+	id: string;
+	name: string;
+	created_at: number;
+	updated_at: number;
+	person_type: 'user' | 'contact';
+	/** Membership rule; evaluated on demand so segments follow contact changes. */
+	matches: (contact: ContactRecord) => boolean;
+}
+
+export interface SubscriptionTypeRecord {
+	id: string;
+	state: 'live' | 'draft' | 'archived';
+	consent_type: 'opt_out' | 'opt_in';
+	name: string;
+	summary: string;
+	content_types: ('email' | 'sms_message')[];
+}
+
+export interface HelpCenterRecord {
+	id: string;
+	created_at: number;
+	updated_at: number;
+	identifier: string;
+	display_name: string;
+	website_turned_on: boolean;
+}
+
+export interface TicketTypeRecord {
+	id: string;
+	name: string;
+	description: string;
+	category: 'Customer' | 'Back-office' | 'Tracker';
+	icon: string;
+	created_at: number;
+	updated_at: number;
+	attributes: { id: string; name: string; data_type: string; required: boolean }[];
+}
+
+export interface TicketRecord {
+	id: string;
+	ticket_id: string;
+	ticketTypeId: string;
+	conversationId: string;
+	created_at: number;
+	updated_at: number;
+	attributes: Record<string, unknown>;
+}
+
+export interface AwayStatusReasonRecord {
+	id: string;
+	label: string;
+	emoji: string;
+	order: number;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface DataAttributeRecord {
+	id: number;
+	model: 'contact' | 'company' | 'conversation';
+	name: string;
+	full_name: string;
+	label: string;
+	description: string;
+	data_type: 'string' | 'integer' | 'float' | 'boolean' | 'date';
+	options?: string[];
+	custom: boolean;
+	archived: boolean;
+	api_writable: boolean;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface ActivityLogRecord {
+	id: string;
+	created_at: number;
+	adminId: string;
+	activity_type: string;
+	activity_description: string;
+	metadata: Record<string, unknown>;
+}

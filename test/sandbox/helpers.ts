@@ -1,0 +1,52 @@
+/**
+ * Shared helpers for the sandbox suite: a tiny fetch wrapper and a response
+ * shape assertion against the spec fixture's response schemas.
+ */
+import { formatProblems, loadSpec, RunningSandbox, validateSchema } from '../../sandbox';
+
+export interface ApiResult {
+	status: number;
+	headers: Headers;
+	text: string;
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	json: any;
+}
+
+export async function call(
+	sb: Pick<RunningSandbox, 'baseUrl' | 'token'>,
+	method: string,
+	path: string,
+	body?: unknown,
+	headers: Record<string, string> = {},
+): Promise<ApiResult> {
+	const init: RequestInit = {
+		method,
+		headers: {
+			Authorization: `Bearer ${sb.token}`,
+			'Intercom-Version': '2.14',
+			Accept: 'application/json',
+			...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+			...headers,
+		},
+	};
+	if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
+	const res = await fetch(`${sb.baseUrl}${path}`, init);
+	const text = await res.text();
+	let json: unknown;
+	try {
+		json = text ? JSON.parse(text) : undefined;
+	} catch {
+		json = undefined;
+	}
+	return { status: res.status, headers: res.headers, text, json };
+}
+
+/** Problems of `body` against the spec's response schema for `operationKey` + status. */
+export function shapeProblems(operationKey: string, status: number, body: unknown): string[] {
+	const spec = loadSpec();
+	const op = spec.operations[operationKey];
+	if (!op) throw new Error(`unknown operation ${operationKey}`);
+	const schema = op.responses[String(status)]?.content['application/json'];
+	if (!schema) throw new Error(`no ${status} JSON schema for ${operationKey}`);
+	return formatProblems(validateSchema(body, schema, { schemas: spec.schemas }));
+}
