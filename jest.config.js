@@ -6,5 +6,7 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { diagnostics: false }],
 	},
+	globalSetup: '<rootDir>/test/global-setup.ts',
+	globalTeardown: '<rootDir>/test/global-teardown.ts',
 	testTimeout: 30000,
 };

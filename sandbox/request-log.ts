@@ -5,6 +5,8 @@
  * Also counts duplicate POSTs (same method + path + body) for chaos tests.
  */
 
+import { recordInLedger } from './conformance-ledger';
+
 export interface ConformanceVerdict {
 	conformant: boolean;
 	problems: string[];
@@ -58,6 +60,7 @@ export class RequestLog {
 
 	add(entry: Omit<LoggedRequest, 'seq'>): LoggedRequest {
 		const full = { ...entry, seq: ++this.seq };
+		recordInLedger(full);
 		this.entries.push(full);
 		if (!full.verdict.conformant && this.rejected.length < this.maxEntries) this.rejected.push(full);
 		if (this.entries.length > this.maxEntries) this.entries.splice(0, Math.ceil(this.maxEntries / 10));

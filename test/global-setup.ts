@@ -1,0 +1,3 @@
+import { setup } from './conformance-report';
+
+export default setup;

@@ -1,0 +1,3 @@
+import { teardown } from './conformance-report';
+
+export default teardown;
