@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlExpression, DEFAULT_API_VERSION, REGION_OPTIONS } from '../nodes/shared/regions';
+import { API_VERSION_PROPERTY, CREDENTIAL_TEST, REGION_CREDENTIAL_PROPERTIES } from '../nodes/shared/regions';
 
 /**
  * Intercom access token (Developer Hub → your app → Authentication).
@@ -31,31 +31,8 @@ export class IntercomAccessTokenApi implements ICredentialType {
 			required: true,
 			description: 'The access token of your Intercom app (Developer Hub → Configure → Authentication)',
 		},
-		{
-			displayName: 'Region',
-			name: 'region',
-			type: 'options',
-			options: REGION_OPTIONS,
-			default: 'us',
-			description: 'Where your Intercom workspace is hosted',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'http://localhost:4010',
-			required: true,
-			displayOptions: { show: { region: ['custom'] } },
-			description: 'The API root to call instead of Intercom, such as a proxy or the local sandbox',
-		},
-		{
-			displayName: 'API Version',
-			name: 'apiVersion',
-			type: 'string',
-			default: DEFAULT_API_VERSION,
-			description: 'Sent as the Intercom-Version header on every request. The nodes are built and tested for 2.14.',
-		},
+		...REGION_CREDENTIAL_PROPERTIES,
+		API_VERSION_PROPERTY,
 	];
 
 	authenticate: IAuthenticateGeneric = {
@@ -67,14 +44,5 @@ export class IntercomAccessTokenApi implements ICredentialType {
 		},
 	};
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: baseUrlExpression('$credentials'),
-			url: '/me',
-			headers: {
-				'Intercom-Version': `={{ $credentials.apiVersion || "${DEFAULT_API_VERSION}" }}`,
-				Accept: 'application/json',
-			},
-		},
-	};
+	test: ICredentialTestRequest = CREDENTIAL_TEST;
 }

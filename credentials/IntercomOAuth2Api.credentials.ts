@@ -1,10 +1,11 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import {
+	API_VERSION_PROPERTY,
 	baseUrlExpression,
-	DEFAULT_API_VERSION,
+	CREDENTIAL_TEST,
 	INTERCOM_AUTHORIZE_URLS,
-	REGION_OPTIONS,
+	REGION_CREDENTIAL_PROPERTIES,
 } from '../nodes/shared/regions';
 
 /**
@@ -23,24 +24,7 @@ export class IntercomOAuth2Api implements ICredentialType {
 	icon = { light: 'file:icons/intercom.svg', dark: 'file:icons/intercom.dark.svg' } as const;
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Region',
-			name: 'region',
-			type: 'options',
-			options: REGION_OPTIONS,
-			default: 'us',
-			description: 'Where your Intercom workspace is hosted',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'http://localhost:4010',
-			required: true,
-			displayOptions: { show: { region: ['custom'] } },
-			description: 'The API root to call instead of Intercom, such as a proxy or the local sandbox',
-		},
+		...REGION_CREDENTIAL_PROPERTIES,
 		{
 			displayName: 'Authorization URL',
 			name: 'customAuthUrl',
@@ -51,13 +35,7 @@ export class IntercomOAuth2Api implements ICredentialType {
 			displayOptions: { show: { region: ['custom'] } },
 			description: 'Where users approve access. The token URL is the base URL followed by /auth/eagle/token.',
 		},
-		{
-			displayName: 'API Version',
-			name: 'apiVersion',
-			type: 'string',
-			default: DEFAULT_API_VERSION,
-			description: 'Sent as the Intercom-Version header on every request. The nodes are built and tested for 2.14.',
-		},
+		API_VERSION_PROPERTY,
 		{
 			displayName: 'Grant Type',
 			name: 'grantType',
@@ -99,14 +77,5 @@ export class IntercomOAuth2Api implements ICredentialType {
 		},
 	];
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: baseUrlExpression('$credentials'),
-			url: '/me',
-			headers: {
-				'Intercom-Version': `={{ $credentials.apiVersion || "${DEFAULT_API_VERSION}" }}`,
-				Accept: 'application/json',
-			},
-		},
-	};
+	test: ICredentialTestRequest = CREDENTIAL_TEST;
 }

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { AUTHENTICATION_PROPERTY, INTERCOM_CREDENTIALS } from '../shared/authentication';
 import { describeOperations } from './actions/describe';
 import { operations, resources } from './actions/registry';
 import { route } from './actions/router';
@@ -21,21 +22,9 @@ export class Intercom implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'intercomAccessTokenApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
-			{ name: 'intercomOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials: INTERCOM_CREDENTIALS,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'Access Token', value: 'accessToken' },
-					{ name: 'OAuth2', value: 'oAuth2' },
-				],
-				default: 'accessToken',
-			},
+			AUTHENTICATION_PROPERTY,
 			...describeOperations(resources, operations),
 		],
 	};

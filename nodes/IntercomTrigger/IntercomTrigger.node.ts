@@ -1,6 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { INTERCOM_CREDENTIALS } from '../shared/authentication';
 import { triggerProperties } from './description';
 import { pollIntercom } from './poll';
 
@@ -22,10 +23,7 @@ export class IntercomTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'intercomAccessTokenApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
-			{ name: 'intercomOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials: INTERCOM_CREDENTIALS,
 		properties: triggerProperties,
 	};
 

@@ -1,21 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { AUTHENTICATION_PROPERTY } from '../shared/authentication';
 import { DEFAULT_LATE_ARRIVAL_MINUTES, DEFAULT_MAX_EVENTS_PER_POLL, MAX_MAX_EVENTS_PER_POLL, PART_KINDS } from './settings';
 
 const CONTACT_EVENTS = ['contact.created', 'contact.updated'];
 const CONVERSATION_EVENTS = ['conversation.created', 'conversation.updated', 'conversation.closed', 'conversation_part.created'];
 
 export const triggerProperties: INodeProperties[] = [
-	{
-		displayName: 'Authentication',
-		name: 'authentication',
-		type: 'options',
-		options: [
-			{ name: 'Access Token', value: 'accessToken' },
-			{ name: 'OAuth2', value: 'oAuth2' },
-		],
-		default: 'accessToken',
-	},
+	AUTHENTICATION_PROPERTY,
 	{
 		displayName: 'Event',
 		name: 'event',

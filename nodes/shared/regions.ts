@@ -1,3 +1,5 @@
+import type { ICredentialTestRequest, INodeProperties } from 'n8n-workflow';
+
 /**
  * Intercom hosts each workspace in one region; a token only works against its own region's API.
  * Shared by both credential types and the transport so that the URL rules live in one place.
@@ -38,3 +40,45 @@ export function baseUrlExpression(self: '$self' | '$credentials', suffix = ''): 
 		' }}'
 	);
 }
+
+/** The fields both credential types share: where the workspace lives, and the API version. */
+export const REGION_CREDENTIAL_PROPERTIES: INodeProperties[] = [
+	{
+		displayName: 'Region',
+		name: 'region',
+		type: 'options',
+		options: REGION_OPTIONS,
+		default: 'us',
+		description: 'Where your Intercom workspace is hosted',
+	},
+	{
+		displayName: 'Base URL',
+		name: 'baseUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'http://localhost:4010',
+		required: true,
+		displayOptions: { show: { region: ['custom'] } },
+		description: 'The API root to call instead of Intercom, such as a proxy or the local sandbox',
+	},
+];
+
+export const API_VERSION_PROPERTY: INodeProperties = {
+	displayName: 'API Version',
+	name: 'apiVersion',
+	type: 'string',
+	default: DEFAULT_API_VERSION,
+	description: 'Sent as the Intercom-Version header on every request. The nodes are built and tested for 2.14.',
+};
+
+/** Both credentials are tested the same way: `GET /me` on the chosen base URL, with the version header. */
+export const CREDENTIAL_TEST: ICredentialTestRequest = {
+	request: {
+		baseURL: baseUrlExpression('$credentials'),
+		url: '/me',
+		headers: {
+			'Intercom-Version': `={{ $credentials.apiVersion || "${DEFAULT_API_VERSION}" }}`,
+			Accept: 'application/json',
+		},
+	},
+};
