@@ -1,0 +1,102 @@
+/**
+ * Every child process the e2e tooling starts is registered here, and killed (with its whole
+ * process group: n8n starts task-runner children) when the parent exits for any reason.
+ */
+import type { ChildProcess } from 'node:child_process';
+import * as net from 'node:net';
+
+const live = new Set<ChildProcess>();
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+	if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+	try {
+		// Children are spawned detached, so each leads its own process group.
+		process.kill(-child.pid, signal);
+	} catch {
+		try {
+			child.kill(signal);
+		} catch {
+			// already gone
+		}
+	}
+}
+
+let hooked = false;
+function hookExit(): void {
+	if (hooked) return;
+	hooked = true;
+	process.on('exit', () => {
+		for (const child of live) killGroup(child, 'SIGKILL');
+	});
+	// A signal would end this process without running 'exit' handlers: stop the children first.
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+		process.once(signal, () => {
+			if (onSignal) {
+				onSignal(signal);
+				return;
+			}
+			void stopAll().finally(() => process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)));
+		});
+	}
+}
+
+let onSignal: ((signal: NodeJS.Signals) => void) | undefined;
+
+/** Replaces the default signal handling (stop every child, then exit), as the demo does for Ctrl-C. */
+export function handleSignals(handler: (signal: NodeJS.Signals) => void): void {
+	hookExit();
+	onSignal = handler;
+}
+
+export function track(child: ChildProcess): ChildProcess {
+	hookExit();
+	live.add(child);
+	child.once('exit', () => live.delete(child));
+	return child;
+}
+
+export function isRunning(child: ChildProcess): boolean {
+	return child.exitCode === null && child.signalCode === null;
+}
+
+/** SIGTERM to the process group, SIGKILL after `graceMs`; resolves once the leader has exited. */
+export async function stopProcess(child: ChildProcess, graceMs = 20_000): Promise<void> {
+	if (!isRunning(child)) {
+		// The leader is gone; make sure no grandchild (task runner) is left behind.
+		killGroup(child, 'SIGKILL');
+		live.delete(child);
+		return;
+	}
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	killGroup(child, 'SIGTERM');
+	const timer = setTimeout(() => killGroup(child, 'SIGKILL'), graceMs);
+	await exited;
+	clearTimeout(timer);
+	try {
+		process.kill(-(child.pid as number), 'SIGKILL');
+	} catch {
+		// group already empty
+	}
+	live.delete(child);
+}
+
+export async function stopAll(): Promise<void> {
+	await Promise.all([...live].map((child) => stopProcess(child, 5_000)));
+}
+
+/** A TCP port that was free a moment ago on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+	return await new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.unref();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as net.AddressInfo;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+export function sleep(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
