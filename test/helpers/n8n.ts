@@ -19,7 +19,7 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { ICredentialsHelper, Workflow } from 'n8n-workflow';
+import { ICredentialsHelper, setSafeRegexEngine, Workflow } from 'n8n-workflow';
 
 import nock from 'nock';
 
@@ -36,6 +36,17 @@ afterAll(() => {
 	nock.cleanAll();
 	nock.enableNetConnect();
 	nock.restore();
+});
+
+// n8n checks resource-locator values with its "safe regex" engine: a vm with a 250 ms wall-clock
+// limit, which a loaded 2-core CI machine can exceed for a trivial pattern. Tests use the same
+// patterns and flags with the native engine, so a timeout never masquerades as a failed check.
+setSafeRegexEngine({
+	exec: (pattern, input, flags) => new RegExp(pattern, flags).exec(input),
+	test: (pattern, input, flags) => new RegExp(pattern, flags).test(input),
+	replace: (pattern, input, flags, replacement) => input.replace(new RegExp(pattern, flags), replacement),
+	matchAll: (pattern, input, flags) => Array.from(input.matchAll(new RegExp(pattern, flags?.includes('g') ? flags : `${flags ?? ''}g`))),
+	split: (pattern, input, flags) => input.split(new RegExp(pattern, flags)),
 });
 
 export type CredentialName = 'intercomAccessTokenApi' | 'intercomOAuth2Api';
