@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { API_VERSION_PROPERTY, CREDENTIAL_TEST, REGION_CREDENTIAL_PROPERTIES } from '../nodes/shared/regions';
+import { API_VERSION_PROPERTY, CREDENTIAL_TEST, REGION_CREDENTIAL_PROPERTIES, TIMEOUT_PROPERTY } from '../nodes/shared/regions';
 
 /**
  * Intercom access token (Developer Hub → your app → Authentication).
@@ -33,6 +33,7 @@ export class IntercomAccessTokenApi implements ICredentialType {
 		},
 		...REGION_CREDENTIAL_PROPERTIES,
 		API_VERSION_PROPERTY,
+		TIMEOUT_PROPERTY,
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -6,6 +6,7 @@ import {
 	CREDENTIAL_TEST,
 	INTERCOM_AUTHORIZE_URLS,
 	REGION_CREDENTIAL_PROPERTIES,
+	TIMEOUT_PROPERTY,
 } from '../nodes/shared/regions';
 
 /**
@@ -36,6 +37,7 @@ export class IntercomOAuth2Api implements ICredentialType {
 			description: 'Where users approve access. The token URL is the base URL followed by /auth/eagle/token.',
 		},
 		API_VERSION_PROPERTY,
+		TIMEOUT_PROPERTY,
 		{
 			displayName: 'Grant Type',
 			name: 'grantType',

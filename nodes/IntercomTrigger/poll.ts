@@ -13,7 +13,7 @@ import { clock } from '../shared/transport/clock';
 import { emittedTest, initialCursor, parseCursor, selectEvents, windowStart, type Cursor } from './cursor';
 import type { ReadLimits, TriggerEvent } from './reading';
 import { readSettings, type EventName, type TriggerSettings } from './settings';
-import { activityLogStream, awayChanges, awaySample, awayStatesOf, listAdmins, type AwayStates } from './streams/admins';
+import { activityLogStream, awayChanges, awaySample, awayStatesOf, listAdmins, type AwaySince, type AwayStates } from './streams/admins';
 import { articleStream } from './streams/articles';
 import { contactStream } from './streams/contacts';
 import { conversationPartStream, conversationStream } from './streams/conversations';
@@ -48,6 +48,8 @@ interface TriggerState {
 	event: EventName;
 	cursor?: Cursor;
 	away?: AwayStates;
+	/** When each admin's kept away state was first seen: the id of the change that leaves it. */
+	awaySince?: AwaySince;
 	/** The workspace's time zone, from GET /me, checked once a day. */
 	timezone?: { name: string | null; checkedAt: number };
 }
@@ -59,6 +61,7 @@ function readState(staticData: IDataObject, event: EventName): Partial<TriggerSt
 		timezone: timezone && typeof timezone.checkedAt === 'number' ? timezone : undefined,
 		cursor: sameStream ? parseCursor(staticData.cursor) : undefined,
 		away: sameStream && staticData.away && typeof staticData.away === 'object' ? (staticData.away as AwayStates) : undefined,
+		awaySince: sameStream && staticData.awaySince && typeof staticData.awaySince === 'object' ? (staticData.awaySince as AwaySince) : undefined,
 	};
 }
 
@@ -72,7 +75,7 @@ function toItem(e: TriggerEvent): INodeExecutionData {
 	return {
 		json: {
 			event: e.event,
-			event_id: `${e.event}:${e.key.id}:${e.key.ts}`,
+			event_id: e.eventId ?? `${e.event}:${e.key.id}:${e.key.ts}`,
 			occurred_at: e.key.ts,
 			occurred_at_iso: new Date(e.key.ts * 1000).toISOString(),
 			...e.data,
@@ -178,18 +181,25 @@ async function pollAway(
 	const admins = await listAdmins(client);
 	if (manual) return output(awaySample(admins, now).slice(0, 1));
 	const previous = state.away;
+	const states = awayStatesOf(admins);
 	if (!previous) {
 		// First activation: remember everyone's state; report changes from the next poll on.
-		writeState(this.getWorkflowStaticData('node'), { version: STATE_VERSION, event: settings.event, away: awayStatesOf(admins), timezone: state.timezone });
+		const awaySince = Object.fromEntries(Object.keys(states).map((id) => [id, now]));
+		writeState(this.getWorkflowStaticData('node'), { version: STATE_VERSION, event: settings.event, away: states, awaySince, timezone: state.timezone });
 		return null;
 	}
-	const changes = awayChanges(previous, admins, now).slice(0, settings.maxEventsPerPoll);
+	// A state kept by a version without `awaySince` counts as seen at 0: its next change still gets one stable id.
+	const since: AwaySince = state.awaySince ?? {};
+	const changes = awayChanges(previous, admins, now, since).slice(0, settings.maxEventsPerPoll);
 	const reported = new Set(changes.map((e) => e.key.id));
 	const next: AwayStates = {};
-	for (const [id, away] of Object.entries(awayStatesOf(admins))) {
+	const nextSince: AwaySince = {};
+	for (const [id, away] of Object.entries(states)) {
 		// A change beyond the cap keeps its old state, so the next poll reports it.
-		next[id] = previous[id] !== undefined && !reported.has(id) ? previous[id] : away;
+		const keep = previous[id] !== undefined && !reported.has(id);
+		next[id] = keep ? previous[id] : away;
+		nextSince[id] = keep ? (since[id] ?? 0) : now;
 	}
-	writeState(this.getWorkflowStaticData('node'), { version: STATE_VERSION, event: settings.event, away: next, timezone: state.timezone });
+	writeState(this.getWorkflowStaticData('node'), { version: STATE_VERSION, event: settings.event, away: next, awaySince: nextSince, timezone: state.timezone });
 	return output(changes);
 }

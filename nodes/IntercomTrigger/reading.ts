@@ -20,6 +20,11 @@ export interface TriggerEvent {
 	data: IDataObject;
 	/** The conversation an event belongs to, for "Include Full Conversation". */
 	conversationId?: string;
+	/**
+	 * The event's `event_id` when the key's time is only when the change was seen (an away status
+	 * carries no time of its own); by default `event:id:ts`.
+	 */
+	eventId?: string;
 }
 
 export interface WindowRead {

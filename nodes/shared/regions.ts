@@ -71,6 +71,16 @@ export const API_VERSION_PROPERTY: INodeProperties = {
 	description: 'Sent as the Intercom-Version header on every request. The nodes are built and tested for 2.14.',
 };
 
+/** One setting for both nodes, the dynamic lists and every operation; the transport reads it. */
+export const TIMEOUT_PROPERTY: INodeProperties = {
+	displayName: 'Request Timeout (Seconds)',
+	name: 'timeoutSeconds',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 300 },
+	default: 60,
+	description: 'How long one request waits for Intercom to answer before it is retried (reads) or fails',
+};
+
 /** Both credentials are tested the same way: `GET /me` on the chosen base URL, with the version header. */
 export const CREDENTIAL_TEST: ICredentialTestRequest = {
 	request: {

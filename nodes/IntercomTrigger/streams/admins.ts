@@ -42,6 +42,13 @@ export const activityLogStream: PollStream = {
 /** Each admin's away mode, by admin id, as last seen. */
 export type AwayStates = Record<string, boolean>;
 
+/**
+ * When each admin's kept state was first seen (Unix seconds). The change that leaves a state is
+ * identified by it: a copy of the static data restored from before a report reports the same
+ * change under the same event_id, so it can be de-duplicated like every other event.
+ */
+export type AwaySince = Record<string, number>;
+
 export async function listAdmins(client: IntercomClient): Promise<IDataObject[]> {
 	const body = await client.request<IDataObject>({ method: 'GET', path: '/admins' });
 	return Array.isArray(body.admins) ? (body.admins as IDataObject[]) : [];
@@ -53,12 +60,14 @@ export function awayStatesOf(admins: IDataObject[]): AwayStates {
 	return states;
 }
 
-function awayEvent(admin: IDataObject, previous: boolean | undefined, now: number): TriggerEvent {
+function awayEvent(admin: IDataObject, previous: boolean | undefined, now: number, since?: number): TriggerEvent {
 	const away = admin.away_mode_enabled === true;
+	const id = String(admin.id);
 	return {
-		key: { ts: now, id: String(admin.id) },
+		key: { ts: now, id },
 		event: 'admin.away_mode_changed',
 		data: { admin, away_mode_enabled: away, previous_away_mode_enabled: previous ?? null },
+		eventId: since === undefined ? undefined : `admin.away_mode_changed:${id}:${since}`,
 	};
 }
 
@@ -66,13 +75,13 @@ function awayEvent(admin: IDataObject, previous: boolean | undefined, now: numbe
  * The changes since the states last seen. An admin seen for the first time has no previous state:
  * it is recorded, not reported (as at the first activation, when every admin is new).
  */
-export function awayChanges(previous: AwayStates, admins: IDataObject[], now: number): TriggerEvent[] {
+export function awayChanges(previous: AwayStates, admins: IDataObject[], now: number, since: AwaySince = {}): TriggerEvent[] {
 	return admins
 		.filter((admin) => {
 			const before = previous[String(admin.id)];
 			return before !== undefined && before !== (admin.away_mode_enabled === true);
 		})
-		.map((admin) => awayEvent(admin, previous[String(admin.id)], now));
+		.map((admin) => awayEvent(admin, previous[String(admin.id)], now, since[String(admin.id)] ?? 0));
 }
 
 /** For the editor's test event: the admins away now, or else the first admin, as if just changed. */

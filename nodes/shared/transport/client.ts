@@ -11,7 +11,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { DEFAULT_API_VERSION, INTERCOM_API_URLS, type IntercomRegion } from '../regions';
 import { clock } from './clock';
-import { apiErrorFromNetwork, apiErrorFromResponse, rateLimitedError, type ErrorContext } from './errors';
+import { apiErrorFromNetwork, apiErrorFromResponse, MALFORMED_RESPONSE, rateLimitedError, type ErrorContext } from './errors';
 import { RateLimitPacer, resetAtFromHeaders } from './pacing';
 import { buildPath, type PathParamLabels, type PathParams } from './paths';
 
@@ -42,8 +42,8 @@ export interface IntercomResponse<T = unknown> {
 }
 
 interface RawResponse<T> extends IntercomResponse<T> {
-	/** A success status whose body is not JSON: cut short mid-body, or a proxy's page. */
-	malformed?: boolean;
+	/** Why a success status's body cannot be Intercom's answer: cut short, a proxy's page, or empty. */
+	malformed?: string;
 }
 
 export interface RetryPolicy {
@@ -74,7 +74,7 @@ const TRANSIENT_NETWORK_CODES = new Set([
 	'EPIPE',
 	'EAI_AGAIN',
 	'ECONNREFUSED',
-	'ERR_BAD_RESPONSE',
+	MALFORMED_RESPONSE,
 ]);
 
 interface IntercomCredentials {
@@ -84,6 +84,25 @@ interface IntercomCredentials {
 	accessToken?: string;
 	clientSecret?: string;
 	oauthTokenData?: { access_token?: string; refresh_token?: string };
+	/** How long one request may wait for an answer; unset means the policy's default (60 s). */
+	timeoutSeconds?: number | string;
+}
+
+/** The longest a user may make one request wait: five minutes, n8n's default poll budget. */
+const MAX_TIMEOUT_SECONDS = 300;
+
+/** The credential's request timeout in ms, or undefined for the default; anything else is refused, named. */
+function timeoutFromCredential(node: INode, raw: unknown): number | undefined {
+	if (raw === undefined || raw === null || raw === '') return undefined;
+	const seconds = typeof raw === 'string' ? Number(raw.trim()) : raw;
+	if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_TIMEOUT_SECONDS) {
+		throw new NodeOperationError(node, `The credential's "Request Timeout (Seconds)" must be a number of seconds above 0, at most ${MAX_TIMEOUT_SECONDS}`);
+	}
+	return Math.round(seconds * 1000);
+}
+
+function withTimeout(timeoutMs: number | undefined): Partial<RetryPolicy> {
+	return timeoutMs === undefined ? {} : { timeoutMs };
 }
 
 /** n8n's request helper wraps socket errors in a NodeApiError; the system code sits in its cause. */
@@ -159,7 +178,7 @@ export class IntercomClient {
 			resolveBaseUrl(node, credentials),
 			String(credentials.apiVersion || DEFAULT_API_VERSION).trim(),
 			secrets,
-			{ ...DEFAULT_RETRY_POLICY, ...options.policy },
+			{ ...DEFAULT_RETRY_POLICY, ...withTimeout(timeoutFromCredential(node, credentials.timeoutSeconds)), ...options.policy },
 		);
 	}
 
@@ -184,53 +203,63 @@ export class IntercomClient {
 			itemIndex: req.itemIndex,
 		};
 		const retriesTransient = req.method !== 'POST' || req.idempotent === true;
-		let waited = 0;
+		// Time spent waiting between attempts and on failed attempts: a server that hangs until the
+		// timeout uses up the retry budget as surely as backoff does, so a request ends in bounded time.
+		let spent = 0;
 		let lastResetAt: number | undefined;
+		const fits = (delay: number) => spent + delay <= this.policy.maxTotalWaitMs;
+		const wait = async (delay: number) => {
+			spent += delay;
+			await clock.sleep(delay);
+		};
 
 		for (let attempt = 0; ; attempt++) {
 			await clock.sleep(this.pacer.reserve(clock.now(), clock.random));
 			const canRetry = attempt < this.policy.maxRetries;
+			const attemptStarted = clock.now();
 			let response: RawResponse<T>;
 			try {
 				response = await this.sendOnce<T>(req, path);
 				if (response.malformed) {
-					throw Object.assign(new Error('Intercom sent a response that is not valid JSON (cut short, or from a proxy)'), {
-						code: 'ERR_BAD_RESPONSE',
-					});
+					throw Object.assign(new Error(response.malformed), { code: MALFORMED_RESPONSE });
 				}
 			} catch (error) {
+				spent += Math.max(0, clock.now() - attemptStarted);
 				const code = networkErrorCode(error);
 				if (retriesTransient && canRetry && TRANSIENT_NETWORK_CODES.has(code)) {
 					const delay = this.backoff(attempt);
-					if (waited + delay <= this.policy.maxTotalWaitMs) {
-						waited += delay;
-						await clock.sleep(delay);
+					if (fits(delay)) {
+						await wait(delay);
 						continue;
 					}
 				}
-				throw apiErrorFromNetwork(errorContext, code, error, attempt + 1);
+				throw apiErrorFromNetwork(errorContext, code, error, {
+					attempts: attempt + 1,
+					timeoutMs: this.policy.timeoutMs,
+					mayHaveBeenDone: !retriesTransient && code !== 'ECONNREFUSED',
+				});
 			}
 			this.pacer.observe(response.headers);
 
 			if (response.statusCode === 429) {
+				spent += Math.max(0, clock.now() - attemptStarted);
 				lastResetAt = resetAtFromHeaders(response.headers);
 				const now = clock.now();
 				const delay =
 					lastResetAt !== undefined && lastResetAt > now
 						? lastResetAt - now + Math.floor(clock.random() * 250)
 						: this.backoff(attempt);
-				if (canRetry && waited + delay <= this.policy.maxTotalWaitMs) {
-					waited += delay;
-					await clock.sleep(delay);
+				if (canRetry && fits(delay)) {
+					await wait(delay);
 					continue;
 				}
 				throw rateLimitedError(errorContext, lastResetAt, attempt + 1, clock.now());
 			}
 			if (TRANSIENT_STATUS.has(response.statusCode) && retriesTransient && canRetry) {
+				spent += Math.max(0, clock.now() - attemptStarted);
 				const delay = this.backoff(attempt);
-				if (waited + delay <= this.policy.maxTotalWaitMs) {
-					waited += delay;
-					await clock.sleep(delay);
+				if (fits(delay)) {
+					await wait(delay);
 					continue;
 				}
 			}
@@ -270,14 +299,19 @@ export class IntercomClient {
 			options,
 		)) as { body: unknown; headers: IDataObject; statusCode: number };
 		let body = raw.body;
-		let malformed = false;
+		let malformed: string | undefined;
 		if (typeof body === 'string' && body.length > 0) {
 			try {
 				body = JSON.parse(body);
 			} catch {
-				malformed = raw.statusCode < 400;
+				if (raw.statusCode < 400) malformed = 'the body is not JSON (cut short, or a page from a proxy)';
 			}
 		}
+		// Only a DELETE may answer with nothing (DELETE /tags/{id} does). An empty answer to a read
+		// taken for "nothing there" would let a list end early and the trigger's cursor move past
+		// records it never saw.
+		const empty = body === undefined || body === null || body === '';
+		if (empty && raw.statusCode < 300 && req.method !== 'DELETE') malformed = 'the body is empty';
 		return { body: body as T, headers: raw.headers ?? {}, statusCode: raw.statusCode, malformed };
 	}
 }

@@ -35,10 +35,16 @@ function asErrorBody(body: unknown): IntercomErrorBody | undefined {
 	return undefined;
 }
 
+/** The first 200 characters of a page's text; only its start is read, however large the page. */
 function summariseNonJson(body: unknown): string | undefined {
 	if (typeof body !== 'string' || body.trim() === '') return undefined;
-	const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+	const text = body.slice(0, 16_384).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
 	return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+/** A path as errors show it: a 100 KB ID escaped into it would drown the message. */
+function shown(path: string): string {
+	return path.length > 120 ? `${path.slice(0, 120)}…` : path;
 }
 
 /** Turns an Intercom error response into the NodeApiError a user sees, never carrying a secret. */
@@ -57,7 +63,7 @@ export function apiErrorFromResponse(ctx: ErrorContext, statusCode: number, body
 	} else if (first?.message) {
 		message = first.message;
 	} else {
-		message = `Intercom answered ${ctx.method} ${ctx.path} with HTTP ${statusCode}`;
+		message = `Intercom answered ${ctx.method} ${shown(ctx.path)} with HTTP ${statusCode}`;
 	}
 
 	const lines = errors.map((e) => `${e.code ?? 'error'}: ${e.message ?? ''}${e.field ? ` (field: ${e.field})` : ''}`);
@@ -65,7 +71,7 @@ export function apiErrorFromResponse(ctx: ErrorContext, statusCode: number, body
 		const text = summariseNonJson(body);
 		lines.push(text ? `The response was not Intercom's JSON: ${text}` : 'The response body was empty or not JSON.');
 	}
-	lines.push(`HTTP ${statusCode} on ${ctx.method} ${ctx.path}${parsed?.request_id ? ` · request_id ${parsed.request_id}` : ''}`);
+	lines.push(`HTTP ${statusCode} on ${ctx.method} ${shown(ctx.path)}${parsed?.request_id ? ` · request_id ${parsed.request_id}` : ''}`);
 
 	const safeBody: JsonObject = {
 		httpCode: String(statusCode),
@@ -80,18 +86,42 @@ export function apiErrorFromResponse(ctx: ErrorContext, statusCode: number, body
 	});
 }
 
-/** A failure below HTTP (reset, refused, timeout). Only the error code travels: never the request config. */
-export function apiErrorFromNetwork(ctx: ErrorContext, code: string, error: unknown, attempts: number): NodeApiError {
-	const reason = (error as { message?: string })?.message ?? String(error);
-	return new NodeApiError(
-		ctx.node,
-		{ code, httpCode: null } as JsonObject,
-		{
-			message: redact(`Could not reach Intercom for ${ctx.method} ${ctx.path} (${code})`, ctx.secrets),
-			description: redact(`${reason}. Attempts: ${attempts}.`, ctx.secrets),
-			itemIndex: ctx.itemIndex,
-		},
-	);
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+
+/** The code a success answer that is not Intercom's JSON travels under: retried like a dropped connection, for reads. */
+export const MALFORMED_RESPONSE = 'ERR_BAD_RESPONSE';
+
+export interface NetworkFailure {
+	attempts: number;
+	timeoutMs: number;
+	/** A POST that is never repeated: Intercom may have acted on it before the answer was lost. */
+	mayHaveBeenDone: boolean;
+}
+
+/**
+ * A failure below HTTP (reset, refused, timeout) or an answer that is not Intercom's JSON. Only the
+ * error's message travels, never the request config (it holds the Authorization header). The
+ * system code stays out of the message: n8n replaces a message naming one (ECONNRESET…) with a
+ * generic sentence that drops which request failed.
+ */
+export function apiErrorFromNetwork(ctx: ErrorContext, code: string, error: unknown, failure: NetworkFailure): NodeApiError {
+	const where = `${ctx.method} ${shown(ctx.path)}`;
+	const reason = String((error as { message?: string })?.message ?? error).slice(0, 300);
+	const message =
+		code === MALFORMED_RESPONSE
+			? `Intercom's answer to ${where} was not valid JSON`
+			: TIMEOUT_CODES.has(code)
+				? `Intercom did not answer ${where} within ${failure.timeoutMs / 1000} s`
+				: `Could not reach Intercom for ${where}: the connection failed`;
+	const lines = [`${reason} (${code}). Attempts: ${failure.attempts}.`];
+	if (failure.mayHaveBeenDone) {
+		lines.push('It is not sent again on its own: Intercom may have done it before the answer was lost. Check before running it again.');
+	}
+	return new NodeApiError(ctx.node, { httpCode: null, network_error: code } as JsonObject, {
+		message: redact(message, ctx.secrets),
+		description: redact(lines.join('\n'), ctx.secrets),
+		itemIndex: ctx.itemIndex,
+	});
 }
 
 export function rateLimitedError(ctx: ErrorContext, resetAtMs: number | undefined, attempts: number, now: number): NodeApiError {

@@ -1,0 +1,120 @@
+/**
+ * Trigger workflows as n8n runs them: each its own static data, stored as JSON between polls
+ * (as n8n's database keeps it), each poll through n8n-core's PollContext. Restarts and restored
+ * copies replace the stored JSON; every poll and every replacement is recorded for the ledger.
+ */
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { IntercomTrigger } from '../../../nodes/IntercomTrigger/IntercomTrigger.node';
+import { poll, registerNodeType } from '../../helpers/n8n';
+import type { AwayPoll, LedgerEvent, PollRecord } from './ledger';
+import type { World } from './world';
+
+const TYPE = 'n8n-nodes-intercom.intercomTrigger';
+registerNodeType(TYPE, new IntercomTrigger());
+
+/** n8n 2.40's default poll budget; a poll that ran this long may have stopped early. */
+const BUDGET_SECONDS = 300;
+/** The share of the budget the trigger spends fetching (poll.ts FETCH_SHARE). */
+const FETCH_SHARE = 0.6;
+
+export interface WorkflowSpec {
+	name: string;
+	event: LedgerEvent | 'admin.away_mode_changed';
+	parameters: INodeParameters;
+	cap: number;
+}
+
+export const WORKFLOWS: WorkflowSpec[] = [
+	{ name: 'New Contact', event: 'contact.created', parameters: { event: 'contact.created' }, cap: 500 },
+	{ name: 'Contact Updated', event: 'contact.updated', parameters: { event: 'contact.updated' }, cap: 500 },
+	// A small cap: backlogs drain over several polls, in order.
+	{ name: 'New Conversation (cap 20)', event: 'conversation.created', parameters: { event: 'conversation.created', options: { maxEventsPerPoll: 20 } }, cap: 20 },
+	{ name: 'Conversation Updated', event: 'conversation.updated', parameters: { event: 'conversation.updated' }, cap: 500 },
+	{ name: 'Conversation Closed', event: 'conversation.closed', parameters: { event: 'conversation.closed' }, cap: 500 },
+	// Every conversation updated in the late-arrival window costs a GET each poll: a shorter window
+	// (conversations reach search at once) keeps the soak's request count down.
+	{ name: 'New Conversation Part', event: 'conversation_part.created', parameters: { event: 'conversation_part.created', options: { lateArrivalMinutes: 2 } }, cap: 500 },
+	{ name: 'New Article', event: 'article.created', parameters: { event: 'article.created' }, cap: 500 },
+	{ name: 'Article Updated', event: 'article.updated', parameters: { event: 'article.updated' }, cap: 500 },
+	{ name: 'New Admin Activity Log Entry', event: 'admin.activity_log.created', parameters: { event: 'admin.activity_log.created' }, cap: 500 },
+	{ name: 'Admin Away Status Changed', event: 'admin.away_mode_changed', parameters: { event: 'admin.away_mode_changed' }, cap: 500 },
+];
+
+export type RestartKind = 'restart' | 'stale copy' | 'crash before saving';
+
+export class TriggerWorkflow {
+	/** The static data as the database holds it. */
+	stored = '{}';
+	readonly polls: PollRecord[] = [];
+	readonly awayPolls: AwayPoll[] = [];
+	readonly restores: Array<{ beforePoll: number; snapshotBeforePoll: number; kind: RestartKind }> = [];
+	readonly errors: Record<string, number> = {};
+	/** The stored JSON before each poll, by poll index. */
+	private readonly before: string[] = [];
+	private lastEmitting = -1;
+	/** When the first successful poll set the cursor: events from then on are owed. */
+	activatedAt?: number;
+
+	constructor(readonly spec: WorkflowSpec) {}
+
+	async poll(world: World, options: { crashBeforeSaving?: boolean } = {}): Promise<number> {
+		const index = this.polls.length;
+		this.before[index] = this.stored;
+		const staticData = JSON.parse(this.stored) as IDataObject;
+		const at = world.now();
+		const seq = world.sb.workspace.changes.lastSeq;
+		let items: IDataObject[] = [];
+		let error: Error | undefined;
+		try {
+			const output = await poll({ nodeType: TYPE, parameters: this.spec.parameters, credentials: world.credentials(), staticData });
+			items = (output?.[0] ?? []).map((i) => i.json);
+		} catch (e) {
+			error = e as Error;
+			const key = error.message.replace(/\/[\w%.-]+/g, '/…').replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/g, '…');
+			this.errors[key] = (this.errors[key] ?? 0) + 1;
+		}
+		const spent = world.now() - at;
+		this.polls.push({
+			at,
+			seq,
+			ok: !error,
+			complete: !error && items.length < this.spec.cap && spent < BUDGET_SECONDS * FETCH_SHARE,
+			emitted: items.map((i) => String(i.event_id)),
+		});
+		if (this.spec.event === 'admin.away_mode_changed') {
+			this.awayPolls.push({ seq, ok: !error, reports: items.map((i) => ({ eventId: String(i.event_id), admin: String((i.admin as IDataObject).id), away: i.away_mode_enabled === true })) });
+		}
+		if (!error && this.activatedAt === undefined) this.activatedAt = at;
+		if (!error && items.length > 0) this.lastEmitting = index;
+		if (options.crashBeforeSaving && !error && items.length > 0) {
+			// The items went out; the process died before n8n saved the static data.
+			this.restores.push({ beforePoll: index + 1, snapshotBeforePoll: index, kind: 'crash before saving' });
+		} else {
+			this.stored = JSON.stringify(staticData);
+		}
+		return items.length;
+	}
+
+	/**
+	 * An older n8n restarted: it saved static data only after a poll that emitted, so the state
+	 * comes back as the last emitting poll left it. Nothing emitted since, so nothing may repeat.
+	 */
+	restart(): boolean {
+		const index = this.polls.length;
+		if (this.lastEmitting < 0 || this.lastEmitting + 1 >= index) return false;
+		this.stored = this.before[this.lastEmitting + 1];
+		this.restores.push({ beforePoll: index, snapshotBeforePoll: this.lastEmitting + 1, kind: 'restart' });
+		return true;
+	}
+
+	/** The database restored from a copy `back` polls old: what was emitted since comes again. */
+	restoreStaleCopy(back: number): boolean {
+		const index = this.polls.length;
+		const from = index - back;
+		if (from < 1) return false;
+		this.stored = this.before[from];
+		this.restores.push({ beforePoll: index, snapshotBeforePoll: from, kind: 'stale copy' });
+		return true;
+	}
+}
