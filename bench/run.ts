@@ -605,9 +605,10 @@ interface Results {
 
 function growthSentence(returnAll: ReturnAllSize[], trigger: TriggerSize[]): string {
 	const parts: string[] = [];
-	const node = returnAll.filter((r) => r.clients.node.median).map((r) => ({ size: r.size, req: r.clients.node.median!.requests, us: (r.clients.node.median!.ms * 1000) / r.size }));
+	const sized = returnAll.filter((r) => r.clients.node.median && r.clients.fetch.median);
+	const perContact = (r: ReturnAllSize, c: ListClient) => `${fmt((r.clients[c].median!.ms * 1000) / r.size, 0)} µs`;
 	parts.push(
-		`Return All grows linearly with the workspace, as it must: requests are ceil(N/150) (${node.map((n) => `${fmt(n.req)} at ${fmt(n.size)}`).join(', ')}) and the time per contact stays about constant (${node.map((n) => `${fmt(n.us, 0)} µs at ${fmt(n.size)}`).join(', ')}).`,
+		`Return All grows linearly with the workspace, as it must: requests are ceil(N/150) (${sized.map((r) => `${fmt(r.clients.node.median!.requests)} at ${fmt(r.size)}`).join(', ')}) and the time per contact stays in one range (${sized.map((r) => `${perContact(r, 'node')} at ${fmt(r.size)}`).join(', ')}; the plain fetch loop ${sized.map((r) => perContact(r, 'fetch')).join(', ')}).`,
 	);
 	const idle = trigger.map((t) => ({ size: t.size, f: t.polls.find((p) => p.label.startsWith('idle')) })).filter((i) => i.f);
 	if (idle.length > 0) {
@@ -695,7 +696,7 @@ function markdown(r: Results): string {
 		const h = big.clients.http;
 		lines.push(
 			'',
-			`At ${fmt(big.size)} contacts the Intercom node takes ${fmt(n.ratioToFetch ?? NaN, 2)}× the plain fetch loop's time${h.median ? `, as n8n's HTTP Request node does (${fmt(h.ratioToFetch ?? NaN, 2)}×)` : ''}, with exactly as many requests. Both go through n8n-core's request helper (\`httpRequestWithAuthentication\` / \`requestWithAuthenticationPaginated\`): axios, and new HTTP agents for every request, so one TCP connection per request (${fmt(n.median!.connections)} connections for ${fmt(n.median!.requests)} requests, against ${fmt(big.clients.fetch.median.connections)} for the fetch loop, which keeps its connection alive). The gap is n8n's request path, the same for any node; against HTTPS to Intercom each of those connections also costs a TLS handshake.`,
+			`At ${fmt(big.size)} contacts the Intercom node takes ${fmt(n.ratioToFetch ?? NaN, 2)}× the plain fetch loop's time${h.median ? ` (n8n's HTTP Request node ${fmt(h.ratioToFetch ?? NaN, 2)}×)` : ''}, with exactly as many requests. Both nodes go through n8n-core's request helpers (\`httpRequestWithAuthentication\`, \`requestWithAuthenticationPaginated\`, axios underneath), which opened one TCP connection per request here (${fmt(n.median!.connections)} for ${fmt(n.median!.requests)} requests, against ${fmt(big.clients.fetch.median.connections)} for the fetch loop, which keeps its connection alive)${(n.ratioToFetch ?? 0) > 1.05 && h.median && (h.ratioToFetch ?? 0) > 1.05 ? '; n8n\'s HTTP Request node shows the same gap, so it lies in that shared request path rather than in the node' : ''}. Against Intercom over HTTPS each new connection also costs a TLS handshake.`,
 		);
 	}
 	lines.push(
@@ -744,7 +745,7 @@ function markdown(r: Results): string {
 		'',
 		`Intercom Trigger, event *Contact Updated* (POST /contacts/search, newest first, cut at the window's start; Max Events per Poll 10,000; late-arrival window ${LATE_ARRIVAL_MINUTES} min, the default), polled once a minute of sandbox time through n8n-core's PollContext, its static data stored as JSON between polls. Changes are updates of distinct contacts made in the sandbox over the minute before a poll, a second at a time. "Sandbox" is the server-side time of the poll's requests: the sandbox's contact search scans every contact for each page (Intercom's is indexed), so that part grows with the workspace. Medians.`,
 		'',
-		'| Contacts | Poll | Polls | Events | Requests | Time | of which sandbox |',
+		'| Contacts | Poll | Polls | Events (median) | Requests | Time | of which sandbox |',
 		'| ---: | --- | ---: | ---: | ---: | ---: | ---: |',
 	);
 	for (const t of r.trigger) {
@@ -776,7 +777,7 @@ function markdown(r: Results): string {
 	if (capped.length > 0) {
 		lines.push(
 			'',
-			`A burst larger than ${fmt(MAX_RECENT_IDS)} changes inside the late-arrival window is not emitted at once: the cursor remembers at most ${fmt(MAX_RECENT_IDS)} ids of events that could still be joined by late arrivals, so the first poll emits that many (${capped.map((c) => `${fmt(c.f.median.events)} of ${fmt(c.f.changes)} at ${fmt(c.size)}`).join(', ')}) and the rest once the window has passed (${LATE_ARRIVAL_MINUTES + 1} min later): delayed, never lost or repeated.`,
+			`A burst larger than ${fmt(MAX_RECENT_IDS)} changes inside the late-arrival window is not emitted at once: the cursor remembers at most ${fmt(MAX_RECENT_IDS)} ids of events that could still be joined by late arrivals, so the first poll emits that many (${capped.map((c) => `${fmt(c.f.median.events)} of ${fmt(c.f.changes)} at ${fmt(c.size)}`).join(', ')}) and the rest once the window has passed, about ${LATE_ARRIVAL_MINUTES} min later: delayed, never lost or repeated.`,
 		);
 	}
 	lines.push('', '## 5. Growth', '', r.growth, '', '## Goals', '', '| Goal | Target | Measured | Met |', '| --- | --- | --- | :---: |');
@@ -786,6 +787,23 @@ function markdown(r: Results): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+function writeReport(results: Results, outDir: string, prefix: string): void {
+	const { pacing, machine: info } = results;
+	fs.writeFileSync(path.join(outDir, `${prefix}results.md`), markdown(results));
+	fs.writeFileSync(
+		path.join(outDir, `${prefix}pacing.svg`),
+		pacingChart(
+			(['paced', 'unpaced', 'plain'] as GetsVariant[]).map((v) => ({ title: pacing.variants[v].label, buckets: pacing.variants[v].timeline })),
+			{
+				bucketMs: BUCKET_MS,
+				limitPerSecond: pacing.allowedPerSecond,
+				title: `Pacing: ${fmt(pacing.gets)} contact GETs, limit ${pacing.limit} per ${pacing.windowSeconds} s`,
+				subtitle: `${info.cpu}, ${info.cores} cores, Node ${info.node}, ${results.date.slice(0, 10)}; the run with the median time of each job`,
+			},
+		),
+	);
+}
 
 /** Sections 1 and 4 per workspace size, then 2 and 3. */
 async function measure(config: Config, httpSkip: string | undefined) {
@@ -820,7 +838,18 @@ async function measure(config: Config, httpSkip: string | undefined) {
 }
 
 async function main(): Promise<void> {
-	const { values } = parseArgs({ options: { smoke: { type: 'boolean' }, out: { type: 'string' } } });
+	const { values } = parseArgs({ options: { smoke: { type: 'boolean' }, out: { type: 'string' }, from: { type: 'string' } } });
+	if (values.from) {
+		// Re-renders results.md and pacing.svg from a results.json (report changes without measuring again).
+		const saved = JSON.parse(fs.readFileSync(values.from, 'utf8')) as Results;
+		saved.growth = growthSentence(saved.returnAll, saved.trigger);
+		saved.goals = goals(saved);
+		const dir = path.dirname(path.resolve(values.from));
+		const prefix = path.basename(values.from).replace(/results\.json$/, '');
+		writeReport(saved, dir, prefix);
+		log(`re-rendered ${path.relative(process.cwd(), dir) || '.'}/${prefix}results.md and ${prefix}pacing.svg from ${values.from}`);
+		return;
+	}
 	const config = values.smoke ? SMOKE : FULL;
 	const outDir = path.resolve(values.out ?? (values.smoke ? path.join(__dirname, 'out') : __dirname));
 	const prefix = values.smoke ? 'smoke-' : '';
@@ -865,19 +894,7 @@ async function main(): Promise<void> {
 	const results: Results = { ...partial, growth: growthSentence(returnAll, trigger), goals: goals(partial) };
 
 	fs.writeFileSync(path.join(outDir, `${prefix}results.json`), JSON.stringify(results, null, '\t') + '\n');
-	fs.writeFileSync(path.join(outDir, `${prefix}results.md`), markdown(results));
-	fs.writeFileSync(
-		path.join(outDir, `${prefix}pacing.svg`),
-		pacingChart(
-			(['paced', 'unpaced', 'plain'] as GetsVariant[]).map((v) => ({ title: pacing.variants[v].label, buckets: pacing.variants[v].timeline })),
-			{
-				bucketMs: BUCKET_MS,
-				limitPerSecond: pacing.allowedPerSecond,
-				title: `Pacing: ${fmt(pacing.gets)} contact GETs, limit ${pacing.limit} per ${pacing.windowSeconds} s`,
-				subtitle: `${info.cpu}, ${info.cores} cores, Node ${info.node}, ${results.date.slice(0, 10)}; the run with the median time of each job`,
-			},
-		),
-	);
+	writeReport(results, outDir, prefix);
 	log(`done in ${results.durationSeconds} s: ${path.relative(process.cwd(), outDir) || '.'}/${prefix}results.md, ${prefix}results.json, ${prefix}pacing.svg`);
 	if (config.name === 'smoke') log('goals are not evaluated on a smoke run (sizes too small to mean anything)');
 	else for (const g of results.goals) log(`  ${g.met ? 'met    ' : 'NOT MET'} ${g.goal}: ${g.measured} (target ${g.target})`);
