@@ -4,7 +4,7 @@
  * and type versions: `Items → node → node …`. Also loads n8n's own HTTP Request and Split Out
  * nodes from the n8n install the e2e runtime keeps in `.cache/n8n/<version>/`, into this engine.
  */
-import './jest-shim';
+import '../../test/helpers/outside-jest';
 
 import * as fs from 'node:fs';
 import Module, { createRequire } from 'node:module';

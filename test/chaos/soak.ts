@@ -4,7 +4,7 @@
  * workflows' outcomes; exits 1 if anything was lost, repeated beyond what a restored stale copy
  * explains, invented, out of order, unclear, or sent twice.
  */
-import './outside-jest';
+import '../helpers/outside-jest';
 
 import { runSoak, type SoakReport } from './soak/run';
 

@@ -1,6 +1,6 @@
 /**
- * Lets the soak (run by tsx, outside jest) load what the tests load; imported before anything else.
- * The same two adjustments as bench/lib/jest-shim.ts:
+ * Lets the soak and the benchmark (run by tsx, outside jest) load what the tests load; import it
+ * before anything else. Two adjustments:
  * - test/helpers/n8n.ts registers an `afterAll` hook: outside jest it gets a no-op one;
  * - `import … from './Intercom.node'` means `Intercom.node.ts` (jest tries .ts first), but Node's
  *   resolver, which tsx keeps, tries `.json` first and finds the codex file `Intercom.node.json`:
