@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { LEDGER_ENV, type LedgerLine } from '../sandbox/conformance-ledger';
-
-const COVERED_TAGS = ['Contacts', 'Admins', 'Articles', 'Conversations'];
+import { inScopeOperations, scopeGroups } from './scope';
 
 export function setup(): void {
 	process.env[LEDGER_ENV] = mkdtempSync(join(tmpdir(), 'intercom-conformance-'));
@@ -28,17 +27,15 @@ export function teardown(): void {
 	rmSync(folder, { recursive: true, force: true });
 	if (lines.length === 0) return; // a partial run that started no sandbox
 
-	const spec = JSON.parse(readFileSync(join(__dirname, '../spec/intercom-2.14.json'), 'utf8')) as {
-		operations: Record<string, { tags?: string[] }>;
-	};
-	const inScope = Object.keys(spec.operations).filter((key) => spec.operations[key].tags?.some((t) => COVERED_TAGS.includes(t)));
+	const inScope = inScopeOperations();
+	const groups = scopeGroups().map((g) => g.name).join('; ');
 	const exercised = new Set(lines.map((l) => l.operation).filter((op): op is string => op !== null));
 	const covered = inScope.filter((op) => exercised.has(op));
 	const bad = lines.filter((l) => !l.conformant || l.version === null);
 
 	const report = [
 		'',
-		`Spec conformance (sandbox): ${covered.length}/${inScope.length} Contacts, Admins, Articles and Conversations operations exercised by the nodes; ${lines.length} requests from n8n, ${bad.length} non-conformant.`,
+		`Spec conformance (sandbox): ${covered.length}/${inScope.length} (${groups}) operations exercised by the nodes; ${lines.length} requests from n8n, ${bad.length} non-conformant.`,
 	];
 	const missing = inScope.filter((op) => !exercised.has(op));
 	if (missing.length > 0) report.push(`Not exercised against the sandbox: ${missing.join(', ')}`);
