@@ -59,19 +59,19 @@ async function main(): Promise<void> {
 	let sb: RunningSandbox | undefined;
 	let n8n: N8nInstance | undefined;
 	let activity: NodeJS.Timeout | undefined;
-	let stopping = false;
-	const stop = async (code: number): Promise<never> => {
-		if (!stopping) {
-			stopping = true;
+	// One stop for every signal and failure: a second Ctrl-C (or npm forwarding the first) waits for
+	// the same cleanup instead of exiting before "[demo] stopped" is printed.
+	let stopping: Promise<never> | undefined;
+	const stop = (code: number): Promise<never> =>
+		(stopping ??= (async () => {
 			process.stdout.write('\n');
 			say('stopping n8n and the sandbox…');
 			if (activity) clearInterval(activity);
 			await n8n?.stop().catch(() => undefined);
 			await sb?.close().catch(() => undefined);
 			say('stopped');
-		}
-		process.exit(code);
-	};
+			process.exit(code);
+		})());
 	handleSignals(() => void stop(0));
 
 	try {

@@ -29,8 +29,10 @@ function hookExit(): void {
 		for (const child of live) killGroup(child, 'SIGKILL');
 	});
 	// A signal would end this process without running 'exit' handlers: stop the children first.
+	// `on`, not `once`: Ctrl-C reaches npm, tsx and this process together, and a second signal
+	// arriving with no handler left would kill the process before its cleanup says it is done.
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-		process.once(signal, () => {
+		process.on(signal, () => {
 			if (onSignal) {
 				onSignal(signal);
 				return;
