@@ -97,6 +97,7 @@ export async function buildRequest(def: OperationDefinition, ctx: OperationConte
 		body: hasBody ? built.body : undefined,
 		idempotent: def.idempotent,
 		subject: def.subject,
+		emptyAnswer: def.answersEmpty,
 		itemIndex: ctx.itemIndex,
 	};
 }
@@ -116,5 +117,6 @@ export async function runOperation(def: OperationDefinition, ctx: OperationConte
 		return await collect(ctx.client, request, { pagination: def.list.pagination, itemsPath: def.list.itemsPath, limit });
 	}
 	const response = await ctx.client.request<IDataObject>(request);
-	return def.output ? def.output(response, ctx) : [response];
+	if (def.output) return def.output(response, ctx);
+	return def.answersEmpty ? [request.body ?? {}] : [response];
 }

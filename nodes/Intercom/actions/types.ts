@@ -8,7 +8,21 @@ export interface IdFormat {
 	hint: string;
 }
 
-export type Resource = 'admin' | 'article' | 'contact' | 'conversation' | 'tag';
+export type Resource =
+	| 'admin'
+	| 'article'
+	| 'contact'
+	| 'conversation'
+	| 'tag'
+	| 'note'
+	| 'dataEvent'
+	| 'message'
+	| 'dataAttribute'
+	| 'segment'
+	| 'team'
+	| 'subscriptionType'
+	| 'awayStatusReason'
+	| 'visitor';
 
 /**
  * How one parameter's value becomes part of the request.
@@ -86,6 +100,8 @@ export interface OperationDefinition {
 	subject?: string;
 	/** Request body when the API wants one although no field sets it. */
 	emptyBody?: boolean;
+	/** Intercom answers with no body (202 Accepted): the output item is the body Intercom accepted. */
+	answersEmpty?: boolean;
 	/** Fine-tune the request after fields are mapped; may throw a NodeOperationError. */
 	build?: (ctx: OperationContext, request: BuiltRequest) => void | Promise<void>;
 	/** Shape the output items (default: the response object, or the list's items). */

@@ -1,0 +1,24 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { contactIdentifierFields, readContactIdentifier } from '../conversation/shared';
+import type { OperationDefinition } from '../types';
+
+export const getSummaries: OperationDefinition = {
+	resource: 'dataEvent',
+	value: 'getSummaries',
+	name: 'Get Summaries',
+	action: "Get a contact's data event summaries",
+	description: 'For one contact, each event name with how many times it happened and when first and last (all time, not only 90 days)',
+	method: 'GET',
+	path: '/events',
+	subject: 'Contact',
+	fields: contactIdentifierFields(),
+	// One item per event name; the contact's identifiers stay on each.
+	output: (response) => {
+		const { events, type: _type, ...contact } = response;
+		return ((events as IDataObject[] | undefined) ?? []).map((summary) => ({ ...summary, ...contact }));
+	},
+	build: (ctx, request) => {
+		Object.assign(request.query, { type: 'user', ...readContactIdentifier(ctx), summary: true });
+	},
+};
