@@ -1,6 +1,5 @@
-import { failParameter, requireString } from '../../../shared/values';
 import type { OperationDefinition } from '../types';
-import { LIST_OPTIONS, listOptionsOption, shapeListOptions } from './shared';
+import { descriptionOption, listOptionsField, messengerWritableOption } from './shared';
 
 /** What Intercom accepts in an attribute name: letters, digits, spaces, underscores, hyphens and currency symbols. */
 const VALID_NAME = /^[\p{L}\p{N}\p{Sc} _-]+$/u;
@@ -17,6 +16,11 @@ export const create: OperationDefinition = {
 		{
 			in: 'body',
 			key: 'name',
+			convert: 'text',
+			shape: (value, { fail }) =>
+				VALID_NAME.test(String(value))
+					? value
+					: fail(`"${String(value).slice(0, 60)}" has characters Intercom refuses`, 'Use letters, digits, spaces, hyphens, underscores and currency symbols only.'),
 			property: {
 				displayName: 'Name',
 				name: 'name',
@@ -62,47 +66,7 @@ export const create: OperationDefinition = {
 				description: 'The type of value the attribute holds; it cannot be changed through the API later',
 			},
 		},
+		listOptionsField('The values of the list, separated by commas (at least two)', { required: true, displayOptions: { show: { dataType: ['options'] } } }),
 	],
-	collections: [
-		{
-			name: 'additionalFields',
-			displayName: 'Additional Fields',
-			options: [
-				{
-					in: 'body',
-					key: 'description',
-					property: { displayName: 'Description', name: 'description', type: 'string', default: '', description: 'What the attribute means, shown in Intercom' },
-				},
-				{
-					in: 'body',
-					key: 'messenger_writable',
-					convert: 'boolean',
-					property: {
-						displayName: 'Messenger Writable',
-						name: 'messengerWritable',
-						type: 'boolean',
-						default: false,
-						description: 'Whether the Messenger (your installed code) may set the attribute',
-					},
-				},
-				listOptionsOption('For a List: its values, separated by commas (at least two)'),
-			],
-		},
-	],
-	build: (ctx, request) => {
-		const node = ctx.fn.getNode();
-		const name = requireString(request.body.name, node, 'Name', ctx.itemIndex);
-		if (!VALID_NAME.test(name)) {
-			failParameter(node, 'Name', ctx.itemIndex, `"${name.slice(0, 60)}" has characters Intercom refuses`, 'Use letters, digits, spaces, hyphens, underscores and currency symbols only.');
-		}
-		request.body.name = name;
-		const isList = request.body.data_type === 'options';
-		if (isList && request.body.options === undefined) {
-			failParameter(node, LIST_OPTIONS.displayName, ctx.itemIndex, 'a List needs its values', 'Add List Options under Additional Fields.');
-		}
-		if (!isList && request.body.options !== undefined) {
-			failParameter(node, LIST_OPTIONS.displayName, ctx.itemIndex, 'only a List takes values', 'Choose the List data type, or remove List Options.');
-		}
-		shapeListOptions(ctx, request);
-	},
+	collections: [{ name: 'additionalFields', displayName: 'Additional Fields', options: [descriptionOption(), messengerWritableOption()] }],
 };

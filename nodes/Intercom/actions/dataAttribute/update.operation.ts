@@ -1,6 +1,6 @@
 import { dynamicOptions, ID_FORMATS } from '../fields';
 import type { OperationDefinition } from '../types';
-import { listOptionsOption, shapeListOptions } from './shared';
+import { descriptionOption, listOptionsField, messengerWritableOption } from './shared';
 
 export const update: OperationDefinition = {
 	resource: 'dataAttribute',
@@ -37,26 +37,10 @@ export const update: OperationDefinition = {
 						description: 'Whether the attribute is archived (hidden from use) or restored',
 					},
 				},
-				{
-					in: 'body',
-					key: 'description',
-					property: { displayName: 'Description', name: 'description', type: 'string', default: '', description: 'What the attribute means, shown in Intercom' },
-				},
-				{
-					in: 'body',
-					key: 'messenger_writable',
-					convert: 'boolean',
-					property: {
-						displayName: 'Messenger Writable',
-						name: 'messengerWritable',
-						type: 'boolean',
-						default: false,
-						description: 'Whether the Messenger (your installed code) may set the attribute',
-					},
-				},
-				listOptionsOption("A List attribute's new values, separated by commas (at least two); they replace the current ones"),
+				descriptionOption(),
+				messengerWritableOption(),
+				listOptionsField("A List attribute's new values, separated by commas (at least two); they replace the current ones"),
 			],
 		},
 	],
-	build: shapeListOptions,
 };

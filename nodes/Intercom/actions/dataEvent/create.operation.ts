@@ -1,6 +1,6 @@
-import { contactIdentifierFields, readContactIdentifier } from '../conversation/shared';
+import { failParameter } from '../../../shared/values';
 import type { OperationDefinition } from '../types';
-import { checkEventName, eventNameField, metadataOptions, shapeMetadata } from './shared';
+import { eventContactFields, eventNameField, MAX_METADATA_KEYS, metadataOptions } from './shared';
 
 export const create: OperationDefinition = {
 	resource: 'dataEvent',
@@ -8,15 +8,12 @@ export const create: OperationDefinition = {
 	name: 'Submit',
 	action: 'Submit a data event',
 	description:
-		"Record that a contact did something in your product (an event name, when, and key/value metadata), found by Intercom ID, external user ID or email; returns what Intercom accepted",
+		'Record that a contact did something in your product (an event name, when, and key/value metadata), found by Intercom ID, external user ID or email; returns what Intercom accepted',
 	method: 'POST',
 	path: '/events',
 	subject: 'Contact',
 	answersEmpty: true,
-	fields: [
-		eventNameField('What happened, as a past-tense verb and noun such as ordered-item (no "." or "$")'),
-		...contactIdentifierFields(),
-	],
+	fields: [eventNameField('event_name', 'What happened, as a past-tense verb and noun such as ordered-item (no "." or "$")'), ...eventContactFields('body')],
 	collections: [
 		{
 			name: 'additionalFields',
@@ -38,12 +35,13 @@ export const create: OperationDefinition = {
 			],
 		},
 	],
+	// Two things data cannot say: "now" when no time is given (Intercom requires one), and the
+	// metadata key limit over both metadata parameters together.
 	build: (ctx, request) => {
-		checkEventName(ctx, request, 'event_name');
-		// The list names the contact intercom_user_id; an event takes the same ID as `id`.
-		const { intercom_user_id: id, ...other } = readContactIdentifier(ctx);
-		Object.assign(request.body, id === undefined ? other : { id });
 		request.body.created_at ??= Math.floor(Date.now() / 1000);
-		shapeMetadata(ctx, request);
+		const keys = Object.keys(request.body.metadata ?? {}).length;
+		if (keys > MAX_METADATA_KEYS) {
+			failParameter(ctx.fn.getNode(), 'Metadata', ctx.itemIndex, `${keys} keys given, Intercom keeps only the first ${MAX_METADATA_KEYS} and drops the rest`);
+		}
 	},
 };

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { contactIdentifierFields, readContactIdentifier } from '../conversation/shared';
 import type { OperationDefinition } from '../types';
+import { eventContactFields } from './shared';
 
 export const getSummaries: OperationDefinition = {
 	resource: 'dataEvent',
@@ -12,13 +12,11 @@ export const getSummaries: OperationDefinition = {
 	method: 'GET',
 	path: '/events',
 	subject: 'Contact',
-	fields: contactIdentifierFields(),
+	fields: eventContactFields('query'),
+	fixed: { query: { type: 'user', summary: true } },
 	// One item per event name; the contact's identifiers stay on each.
 	output: (response) => {
 		const { events, type: _type, ...contact } = response;
 		return ((events as IDataObject[] | undefined) ?? []).map((summary) => ({ ...summary, ...contact }));
-	},
-	build: (ctx, request) => {
-		Object.assign(request.query, { type: 'user', ...readContactIdentifier(ctx), summary: true });
 	},
 };

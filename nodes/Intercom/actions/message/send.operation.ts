@@ -1,5 +1,4 @@
-import { failParameter, requireString } from '../../../shared/values';
-import { contactLocator, dynamicOptions, ID_FORMATS } from '../fields';
+import { contactLocator, dynamicOptions } from '../fields';
 import type { OperationDefinition } from '../types';
 
 export const send: OperationDefinition = {
@@ -31,11 +30,14 @@ export const send: OperationDefinition = {
 		{
 			in: 'body',
 			key: 'from.id',
+			// The spec takes the admin's ID as a number here (elsewhere as a string).
 			convert: 'integer',
-			idFormat: ID_FORMATS.numeric,
-			property: dynamicOptions('adminId', 'From Admin Name or ID', 'getAdmins', { required: true, description: 'The teammate the message is sent as. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' }),
+			property: dynamicOptions('adminId', 'From Admin Name or ID', 'getAdmins', {
+				required: true,
+				description: 'The teammate the message is sent as. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			}),
 		},
-		{ ...contactLocator('contactId', 'To Contact'), in: 'body', key: 'to.id' },
+		contactLocator({ displayName: 'To Contact', in: 'body', key: 'to.id' }),
 		{
 			in: 'body',
 			key: 'to.type',
@@ -54,12 +56,31 @@ export const send: OperationDefinition = {
 		{
 			in: 'body',
 			key: 'subject',
+			convert: 'text',
 			property: {
 				displayName: 'Subject',
 				name: 'subject',
 				type: 'string',
 				default: '',
-				description: 'The subject line; required for email',
+				required: true,
+				description: "The email's subject line",
+				displayOptions: { show: { messageType: ['email'] } },
+			},
+		},
+		{
+			in: 'body',
+			key: 'template',
+			property: {
+				displayName: 'Email Template',
+				name: 'template',
+				type: 'options',
+				options: [
+					{ name: 'Plain', value: 'plain', description: 'A plain email, like one typed by hand' },
+					{ name: 'Personal', value: 'personal', description: "With the sender's name and avatar" },
+				],
+				default: 'plain',
+				description: 'The style of the email',
+				displayOptions: { show: { messageType: ['email'] } },
 			},
 		},
 		{
@@ -83,21 +104,6 @@ export const send: OperationDefinition = {
 			options: [
 				{
 					in: 'body',
-					key: 'template',
-					property: {
-						displayName: 'Email Template',
-						name: 'template',
-						type: 'options',
-						options: [
-							{ name: 'Plain', value: 'plain', description: 'A plain email, like one typed by hand' },
-							{ name: 'Personal', value: 'personal', description: "With the sender's name and avatar" },
-						],
-						default: 'plain',
-						description: 'The style of an email message (plain when not set); in-app messages have none',
-					},
-				},
-				{
-					in: 'body',
 					key: 'create_conversation_without_contact_reply',
 					convert: 'boolean',
 					property: {
@@ -111,20 +117,5 @@ export const send: OperationDefinition = {
 			],
 		},
 	],
-	build: (ctx, request) => {
-		const node = ctx.fn.getNode();
-		const body = request.body as Record<string, unknown> & { from: Record<string, unknown> };
-		body.from.type = 'admin';
-		// Refused when blank, sent as typed: whitespace may matter in HTML.
-		requireString(body.body, node, 'Body', ctx.itemIndex);
-		const subject = typeof body.subject === 'string' ? body.subject.trim() : '';
-		if (body.message_type === 'email') {
-			if (subject === '') failParameter(node, 'Subject', ctx.itemIndex, 'an email needs a subject');
-			body.template ??= 'plain';
-		} else {
-			delete body.template;
-		}
-		if (subject === '') delete body.subject;
-		else body.subject = subject;
-	},
+	fixed: { body: { 'from.type': 'admin' } },
 };

@@ -1,10 +1,8 @@
-import { failParameter, requireString } from '../../../shared/values';
-import { buildOnly, readId } from '../conversation/shared';
 import { ID_FORMATS } from '../fields';
 import type { OperationDefinition } from '../types';
-import { readVisitorIdentifier, visitorIdentifierFields } from './shared';
+import { EMAIL, visitorFields } from './shared';
 
-const CONTACT_IDENTIFIER = { name: 'contactIdentifier', displayName: 'Contact Identifier' };
+const shownFor = (by: string) => ({ show: { contactIdentifyBy: [by] } });
 
 export const convert: OperationDefinition = {
 	resource: 'visitor',
@@ -17,7 +15,7 @@ export const convert: OperationDefinition = {
 	path: '/visitors/convert',
 	subject: 'Visitor or contact',
 	fields: [
-		...visitorIdentifierFields(true),
+		...visitorFields('visitor.', true),
 		{
 			in: 'body',
 			key: 'type',
@@ -33,26 +31,49 @@ export const convert: OperationDefinition = {
 				description: 'The role of a new contact (a visitor merged into an existing contact leaves its role as it is)',
 			},
 		},
-		buildOnly({
-			displayName: 'Identify Contact By',
-			name: 'contactIdentifierType',
-			type: 'options',
-			options: [
-				{ name: 'External User ID', value: 'user_id', description: 'Your ID for the contact: an existing contact with it, or a new one' },
-				{ name: 'Intercom Contact ID', value: 'id', description: "An existing contact's Intercom ID" },
-			],
-			default: 'user_id',
-			description: 'Which contact the visitor becomes',
-		}),
-		buildOnly({
-			displayName: CONTACT_IDENTIFIER.displayName,
-			name: CONTACT_IDENTIFIER.name,
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'crm-42',
-			description: "The contact's external user ID or Intercom ID, as chosen in Identify Contact By",
-		}),
+		{
+			property: {
+				displayName: 'Identify Contact By',
+				name: 'contactIdentifyBy',
+				type: 'options',
+				options: [
+					{ name: 'External User ID', value: 'userId', description: 'Your ID for the contact: an existing contact with it, or a new one' },
+					{ name: 'Intercom Contact ID', value: 'id', description: "An existing contact's Intercom ID" },
+				],
+				default: 'userId',
+				description: 'Which contact the visitor becomes',
+			},
+		},
+		{
+			in: 'body',
+			key: 'user.user_id',
+			convert: 'text',
+			property: {
+				displayName: 'External User ID',
+				name: 'externalUserId',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'crm-42',
+				description: 'The ID your own systems give the contact (external_id)',
+				displayOptions: shownFor('userId'),
+			},
+		},
+		{
+			in: 'body',
+			key: 'user.id',
+			idFormat: ID_FORMATS.contact,
+			property: {
+				displayName: 'Contact ID',
+				name: 'contactId',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: '6762f0d51bb69f9f2193bb7f',
+				description: "The existing contact's Intercom ID",
+				displayOptions: shownFor('id'),
+			},
+		},
 	],
 	collections: [
 		{
@@ -62,6 +83,8 @@ export const convert: OperationDefinition = {
 				{
 					in: 'body',
 					key: 'user.email',
+					convert: 'text',
+					shape: (value, { fail }) => (EMAIL.test(String(value)) ? value : fail(`"${String(value).slice(0, 60)}" is not an email address`)),
 					property: {
 						displayName: 'Email',
 						name: 'email',
@@ -74,20 +97,4 @@ export const convert: OperationDefinition = {
 			],
 		},
 	],
-	build: (ctx, request) => {
-		const node = ctx.fn.getNode();
-		const by = ctx.param<string>('contactIdentifierType', 'user_id');
-		const user = (request.body.user ?? {}) as Record<string, unknown>;
-		if (typeof user.email === 'string') {
-			const email = user.email.trim();
-			if (email === '') delete user.email;
-			else if (!/^[^\s@]+@[^\s@]+$/.test(email)) failParameter(node, 'Email', ctx.itemIndex, `"${email.slice(0, 60)}" is not an email address`);
-			else user.email = email;
-		}
-		if (by === 'id') user.id = readId(ctx, CONTACT_IDENTIFIER.name, CONTACT_IDENTIFIER.displayName, ID_FORMATS.contact);
-		else if (by === 'user_id') user.user_id = requireString(ctx.param(CONTACT_IDENTIFIER.name, ''), node, CONTACT_IDENTIFIER.displayName, ctx.itemIndex);
-		else failParameter(node, 'Identify Contact By', ctx.itemIndex, `"${by}" is not one of user_id, id`);
-		request.body.user = user;
-		request.body.visitor = readVisitorIdentifier(ctx);
-	},
 };

@@ -1,5 +1,5 @@
 import type { OperationDefinition } from '../types';
-import { VISITOR_USER_ID } from './shared';
+import { USER_ID_FORMAT, VISITOR_USER_ID } from './shared';
 
 export const get: OperationDefinition = {
 	resource: 'visitor',
@@ -14,7 +14,7 @@ export const get: OperationDefinition = {
 		{
 			in: 'query',
 			key: 'user_id',
-			idFormat: { pattern: /^\S{1,255}$/, hint: "A visitor's user_id has no spaces, such as 3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3." },
+			idFormat: USER_ID_FORMAT,
 			property: {
 				displayName: VISITOR_USER_ID.displayName,
 				name: 'visitorUserId',

@@ -1,9 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { failParameter, requireString } from '../../../shared/values';
-import { buildOnly, readId } from '../conversation/shared';
 import { ID_FORMATS } from '../fields';
-import type { FieldSpec, OperationContext } from '../types';
+import type { FieldSpec } from '../types';
 
 export const VISITOR_USER_ID = {
 	displayName: 'Visitor User ID',
@@ -11,44 +7,72 @@ export const VISITOR_USER_ID = {
 	placeholder: '3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3',
 };
 
-/** The ways a visitor can be named: its generated user_id, Intercom's ID, or (converting) its email. */
-export function visitorIdentifierFields(withEmail: boolean): FieldSpec[] {
+const USER_ID_FORMAT = { pattern: /^\S{1,255}$/, hint: "A visitor's user_id has no spaces, such as 3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3." };
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+/**
+ * The visitor a request names: by the user_id Intercom generated, by Intercom's ID, or (to convert)
+ * by email; each field shown for its choice and placed at `prefix` + its API name.
+ */
+export function visitorFields(prefix: '' | 'visitor.', withEmail: boolean): FieldSpec[] {
+	const shownFor = (by: string) => ({ show: { visitorIdentifyBy: [by] } });
 	const options = [
-		{ name: 'Visitor User ID', value: 'user_id', description: 'The user_id Intercom generated for the visitor' },
+		{ name: 'Visitor User ID', value: 'userId', description: 'The user_id Intercom generated for the visitor' },
 		{ name: 'Intercom Visitor ID', value: 'id', description: "Intercom's ID of the visitor" },
 	];
 	if (withEmail) options.push({ name: 'Email', value: 'email', description: 'The email the visitor gave' });
-	return [
-		buildOnly({
-			displayName: 'Identify Visitor By',
-			name: 'visitorIdentifierType',
-			type: 'options',
-			options,
-			default: 'user_id',
-			description: 'How the visitor is identified',
-		}),
-		buildOnly({
-			displayName: 'Visitor Identifier',
-			name: 'visitorIdentifier',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: VISITOR_USER_ID.placeholder,
-			description: "The visitor's user_id, Intercom ID or email, as chosen in Identify Visitor By",
-		}),
+	const fields: FieldSpec[] = [
+		{ property: { displayName: 'Identify Visitor By', name: 'visitorIdentifyBy', type: 'options', options, default: 'userId', description: 'How the visitor is identified' } },
+		{
+			in: 'body',
+			key: `${prefix}user_id`,
+			idFormat: USER_ID_FORMAT,
+			property: {
+				displayName: VISITOR_USER_ID.displayName,
+				name: 'visitorUserId',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: VISITOR_USER_ID.placeholder,
+				description: VISITOR_USER_ID.description,
+				displayOptions: shownFor('userId'),
+			},
+		},
+		{
+			in: 'body',
+			key: `${prefix}id`,
+			idFormat: ID_FORMATS.contact,
+			property: {
+				displayName: 'Visitor ID',
+				name: 'visitorId',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: '6762f30c1bb69f9f2193bc5e',
+				description: "Intercom's ID of the visitor",
+				displayOptions: shownFor('id'),
+			},
+		},
 	];
+	if (withEmail) {
+		fields.push({
+			in: 'body',
+			key: `${prefix}email`,
+			convert: 'text',
+			shape: (value, { fail }) => (EMAIL.test(String(value)) ? value : fail(`"${String(value).slice(0, 60)}" is not an email address`)),
+			property: {
+				displayName: 'Visitor Email',
+				name: 'visitorEmail',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'name@email.com',
+				description: 'The email the visitor gave',
+				displayOptions: shownFor('email'),
+			},
+		});
+	}
+	return fields;
 }
 
-/** `{user_id | id | email: value}` from the visitor identifier fields. */
-export function readVisitorIdentifier(ctx: OperationContext): IDataObject {
-	const by = ctx.param<string>('visitorIdentifierType', 'user_id');
-	const node = ctx.fn.getNode();
-	if (by === 'id') return { id: readId(ctx, 'visitorIdentifier', 'Visitor Identifier', ID_FORMATS.contact) };
-	const value = requireString(ctx.param('visitorIdentifier', ''), node, 'Visitor Identifier', ctx.itemIndex);
-	if (by === 'user_id') return { user_id: value };
-	if (by === 'email') {
-		if (!/^[^\s@]+@[^\s@]+$/.test(value)) failParameter(node, 'Visitor Identifier', ctx.itemIndex, `"${value.slice(0, 60)}" is not an email address`);
-		return { email: value };
-	}
-	return failParameter(node, 'Identify Visitor By', ctx.itemIndex, `"${by}" is not one of user_id, id, email`);
-}
+export { USER_ID_FORMAT, EMAIL };

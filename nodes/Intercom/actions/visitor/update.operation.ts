@@ -1,9 +1,10 @@
-import { contactFieldOptions } from '../contact/shared';
+import { customAttributesOptions, textOption } from '../fields';
 import type { OperationDefinition } from '../types';
-import { readVisitorIdentifier, visitorIdentifierFields } from './shared';
+import { visitorFields } from './shared';
 
-// Visitors carry the contact data attributes; Intercom takes their values as text here.
-const customAttributes = contactFieldOptions({ withEmail: false }).filter((o) => o.key === 'custom_attributes');
+// Visitors carry the contact data attributes; this endpoint takes their values as text only, so
+// the name/value pairs are offered and the JSON form (any type) is not.
+const customAttributes = customAttributesOptions('getContactAttributes', 'contact').filter((o) => o.convert === 'keyValue');
 
 export const update: OperationDefinition = {
 	resource: 'visitor',
@@ -14,21 +15,12 @@ export const update: OperationDefinition = {
 	method: 'PUT',
 	path: '/visitors',
 	subject: 'Visitor',
-	fields: visitorIdentifierFields(false),
+	fields: visitorFields('', false),
 	collections: [
 		{
 			name: 'updateFields',
 			displayName: 'Update Fields',
-			options: [
-				{ in: 'body', key: 'name', property: { displayName: 'Name', name: 'name', type: 'string', default: '', description: "The visitor's name" } },
-				...customAttributes,
-			],
+			options: [textOption('name', 'Name', 'name', "The visitor's name"), ...customAttributes],
 		},
 	],
-	build: (ctx, request) => {
-		Object.assign(request.body, readVisitorIdentifier(ctx));
-		if (request.body.custom_attributes !== undefined && Object.keys(request.body.custom_attributes as object).length === 0) {
-			delete request.body.custom_attributes;
-		}
-	},
 };
