@@ -2,7 +2,7 @@
  * Data attributes through n8n against the sandbox: list with filters, create (a list needs its
  * values), update (archive, description, a list's values), and the dynamic list to choose one.
  */
-import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeParameters, INodePropertyOptions } from 'n8n-workflow';
 
 import { credentialsFor, loadOptionsContext, nodeTypes } from '../helpers/n8n';
 import { sandboxNode } from '../helpers/sandbox-node';
@@ -37,7 +37,7 @@ describe('data attribute operations', () => {
 	});
 
 	it('refuses, before sending, a name Intercom refuses, a list without two values, and a non-numeric ID', async () => {
-		const cases: Array<[Record<string, unknown>, string]> = [
+		const cases: Array<[INodeParameters, string]> = [
 			[{ operation: 'create', name: 'plan.tier', model: 'contact', dataType: 'string' }, 'Parameter "Name": "plan.tier" has characters Intercom refuses'],
 			[{ operation: 'create', name: 'Band', model: 'contact', dataType: 'options', listOptions: 'only-one' }, 'Parameter "List Options": 1 value(s) given, a list needs at least two'],
 			[{ operation: 'create', name: 'Band', model: '={{ "people" }}', dataType: 'string' }, 'Parameter "Model": "people" is not one of contact, company'],
