@@ -14,7 +14,7 @@ const lead = () => node.sb().workspace.contacts.all().find((c) => c.role === 'le
 describe('message send', () => {
 	it('sends an in-app message from an admin to a user; the conversation waits for the reply', async () => {
 		const contact = user();
-		const { json, sent } = await node.run({ operation: 'send', messageType: 'in_app', adminId: admin().id, contactId: locator(contact.id), body: '<p>Welcome aboard</p>' });
+		const { json, sent } = await node.run({ operation: 'send', channel: 'in_app', adminId: admin().id, contactId: locator(contact.id), body: '<p>Welcome aboard</p>' });
 		expect(sent.map((r) => r.body)).toEqual([
 			{ message_type: 'in_app', from: { id: Number(admin().id), type: 'admin' }, to: { id: contact.id, type: 'user' }, body: '<p>Welcome aboard</p>' },
 		]);
@@ -28,7 +28,7 @@ describe('message send', () => {
 		contact.email ||= 'lead@example.com';
 		const [message] = await node.ok({
 			operation: 'send',
-			messageType: 'email',
+			channel: 'email',
 			adminId: admin().id,
 			contactId: locator(contact.id),
 			contactRole: 'lead',
@@ -42,7 +42,7 @@ describe('message send', () => {
 	});
 
 	it('refuses, before sending, an email without a subject, a blank body, a bad contact ID or admin', async () => {
-		const base = { operation: 'send', messageType: 'email', adminId: admin().id, contactId: locator(user().id), subject: 'Hello', body: 'Hi' };
+		const base = { operation: 'send', channel: 'email', adminId: admin().id, contactId: locator(user().id), subject: 'Hello', body: 'Hi' };
 		const cases: Array<[Record<string, unknown>, string]> = [
 			[{ subject: ' ' }, 'Parameter "Subject": a value is required'],
 			[{ body: '={{ "  " }}' }, 'Parameter "Body": a value is required'],
@@ -57,7 +57,7 @@ describe('message send', () => {
 	});
 
 	it('reports the recipient Intercom cannot find as a user (a lead given as a user)', async () => {
-		const result = await node.run({ operation: 'send', messageType: 'in_app', adminId: admin().id, contactId: locator(lead().id), body: 'Hi' });
+		const result = await node.run({ operation: 'send', channel: 'in_app', adminId: admin().id, contactId: locator(lead().id), body: 'Hi' });
 		expect(result.error?.message).toMatch(/was not found in Intercom/);
 	});
 });

@@ -14,7 +14,9 @@ function showFor(def: OperationDefinition, property: INodeProperties): INodeProp
 		...property,
 		displayOptions: {
 			...property.displayOptions,
-			show: { ...show, resource: [def.resource], operation: [def.value] },
+			// Resource and operation first: n8n shows a field as soon as it meets a condition whose
+			// value is an expression, so a field's own conditions must not be checked before these.
+			show: { resource: [def.resource], operation: [def.value], ...show },
 		},
 	};
 }

@@ -17,7 +17,7 @@ export const send: OperationDefinition = {
 			key: 'message_type',
 			property: {
 				displayName: 'Channel',
-				name: 'messageType',
+				name: 'channel',
 				type: 'options',
 				options: [
 					{ name: 'In-App', value: 'in_app', description: 'Shown in the Messenger, in your app or website' },
@@ -64,7 +64,7 @@ export const send: OperationDefinition = {
 				default: '',
 				required: true,
 				description: "The email's subject line",
-				displayOptions: { show: { messageType: ['email'] } },
+				displayOptions: { show: { channel: ['email'] } },
 			},
 		},
 		{
@@ -80,7 +80,7 @@ export const send: OperationDefinition = {
 				],
 				default: 'plain',
 				description: 'The style of the email',
-				displayOptions: { show: { messageType: ['email'] } },
+				displayOptions: { show: { channel: ['email'] } },
 			},
 		},
 		{
