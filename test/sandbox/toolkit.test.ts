@@ -145,6 +145,12 @@ describe('visitors', () => {
 		expect(converted.json).toMatchObject({ type: 'contact', role: 'user', external_id: 'crm-77', email: 'sam@example.com', name: 'Sam Visitor', custom_attributes: { plan_interest: 'pro' } });
 		expect((await call(sb, 'GET', `/visitors?user_id=${visitor.user_id}`)).status).toBe(404);
 
+		// The Messenger's side, through the control API: a visitor arrives, and is listed.
+		const arrived = await (await fetch(`${sb.baseUrl}/__sandbox/visitors`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'From the Messenger' }) })).json();
+		const listed = await (await fetch(`${sb.baseUrl}/__sandbox/visitors`)).json();
+		expect(listed.visitors.map((v: { user_id: string }) => v.user_id)).toContain(arrived.user_id);
+		expect((await call(sb, 'GET', `/visitors?user_id=${arrived.user_id}`)).json.name).toBe('From the Messenger');
+
 		const second = createVisitor(ws, { name: 'Returning', custom_attributes: { landing_page: '/docs' } });
 		const existing = user();
 		const merged = await call(sb, 'POST', '/visitors/convert', { type: 'user', user: { id: existing.id }, visitor: { id: second.id } });
