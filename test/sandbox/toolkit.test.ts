@@ -146,9 +146,9 @@ describe('visitors', () => {
 		expect((await call(sb, 'GET', `/visitors?user_id=${visitor.user_id}`)).status).toBe(404);
 
 		// The Messenger's side, through the control API: a visitor arrives, and is listed.
-		const arrived = await (await fetch(`${sb.baseUrl}/__sandbox/visitors`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'From the Messenger' }) })).json();
-		const listed = await (await fetch(`${sb.baseUrl}/__sandbox/visitors`)).json();
-		expect(listed.visitors.map((v: { user_id: string }) => v.user_id)).toContain(arrived.user_id);
+		const arrived = await (await fetch(`${sb.baseUrl}/__sandbox/visitors`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'From the Messenger' }) })).json() as { user_id: string };
+		const listed = await (await fetch(`${sb.baseUrl}/__sandbox/visitors`)).json() as { visitors: Array<{ user_id: string }> };
+		expect(listed.visitors.map((v) => v.user_id)).toContain(arrived.user_id);
 		expect((await call(sb, 'GET', `/visitors?user_id=${arrived.user_id}`)).json.name).toBe('From the Messenger');
 
 		const second = createVisitor(ws, { name: 'Returning', custom_attributes: { landing_page: '/docs' } });
