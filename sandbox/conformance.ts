@@ -7,8 +7,8 @@
  * parameters or body) as Intercom would.
  */
 import { ApiError } from './errors';
-import { formatProblems, Schema, SchemaProblem, validateSchema } from './schema-validator';
-import type { OperationMatch, SpecOperation, SpecRouter } from './spec';
+import { formatProblems, resolveRef, Schema, SchemaProblem, validateSchema } from './schema-validator';
+import type { OperationMatch, SpecOperation, SpecParameter, SpecRouter } from './spec';
 import { MAX_PER_PAGE } from './pagination';
 
 const perPage: Schema = { type: 'integer', minimum: 1, maximum: MAX_PER_PAGE };
@@ -21,6 +21,18 @@ const sortSchema: Schema = {
 };
 const relaxedQuery: Schema = {
 	oneOf: [{ $ref: '#/schemas/single_filter_search_request' }, { $ref: '#/schemas/sandbox_mixed_filter_search_request' }],
+};
+
+const eventMetadata: Schema = {
+	type: 'object',
+	additionalProperties: {
+		oneOf: [
+			{ type: 'string' },
+			{ type: 'number' },
+			{ type: 'object', required: ['url', 'value'], properties: { url: { type: 'string' }, value: { type: 'string' } } },
+			{ type: 'object', required: ['amount', 'currency'], properties: { amount: { type: 'integer', minimum: 0 }, currency: { type: 'string' } } },
+		],
+	},
 };
 
 /** Extra schemas the documented extras refer to (merged into the spec's schema map). */
@@ -68,6 +80,12 @@ export const DOCUMENTED_EXTRAS: Record<
 	'POST /conversations/search': { body: { sort: sortSchema, query: relaxedQuery } },
 	// The spec types contact_id as integer here only; contact ids are 24-hex strings everywhere.
 	'POST /contacts/{contact_id}/notes': { pathTypes: { contact_id: { type: 'string' } } },
+	// The operation's description documents per_page; each page's `pages.next` is a URL whose
+	// `before` (where the next page starts) the client sends back.
+	'GET /events': { query: { per_page: perPage, before: cursor } },
+	// The description documents metadata values beyond the schema's strings: numbers (dates as
+	// Unix seconds), rich links {url, value} and monetary amounts {amount, currency}.
+	'POST /events': { body: { metadata: eventMetadata } },
 };
 
 export interface RequestFacts {
@@ -130,9 +148,15 @@ export class ConformanceChecker {
 			if (!coerce(raw, schema).ok) problems.push(`path parameter ${p.name} must be ${schema?.type}`);
 		}
 
-		// Query parameters.
+		// Query parameters. A form-style exploded object (GET /events' `filter`) travels as its own
+		// properties (`?user_id=…`), so those are the names declared, and the object they make up is
+		// validated against the parameter's schema below.
 		const declared = new Map<string, Schema | undefined>();
-		for (const p of op.parameters.filter((x) => x.in === 'query')) declared.set(p.name, p.schema);
+		const exploded = op.parameters.filter((x) => x.in === 'query' && isExplodedObject(x, schemas));
+		for (const p of op.parameters.filter((x) => x.in === 'query')) {
+			if (exploded.includes(p)) for (const [name, schema] of explodedProperties(p.schema as Schema, schemas)) declared.set(name, schema);
+			else declared.set(p.name, p.schema);
+		}
 		for (const [name, schema] of Object.entries(extras.query ?? {})) declared.set(name, schema);
 		for (const [name, raw] of Object.entries(facts.query)) {
 			if (!declared.has(name)) {
@@ -148,7 +172,15 @@ export class ConformanceChecker {
 			result.query[name] = value;
 		}
 		for (const p of op.parameters) {
-			if (p.in === 'query' && p.required && facts.query[p.name] === undefined) {
+			if (exploded.includes(p)) {
+				const names = [...explodedProperties(p.schema as Schema, schemas).keys()];
+				const value = Object.fromEntries(names.filter((n) => result.query[n] !== undefined).map((n) => [n, result.query[n]]));
+				if (p.required || Object.keys(value).length > 0) {
+					for (const problem of validateSchema(value, p.schema as Schema, { schemas, unknownProperties: true }, `query.${p.name}`)) {
+						(problem.hard ? hard : problems).push(`${problem.path}: ${problem.message}`);
+					}
+				}
+			} else if (p.in === 'query' && p.required && facts.query[p.name] === undefined) {
 				hard.push(`query parameter ${p.name} is required`);
 			}
 		}
@@ -219,7 +251,9 @@ export class ConformanceChecker {
  */
 function withExtraProperties(declared: Schema, extra: Record<string, Schema>, schemas: Record<string, Schema>): Schema {
 	const resolved = declared.$ref ? schemas[declared.$ref.replace('#/schemas/', '')] : declared;
-	if (resolved?.properties && !resolved.oneOf && !resolved.anyOf && !resolved.allOf) {
+	// Alternatives that only say which properties are required (createDataEvent's anyOf) keep working
+	// with the replaced property definitions.
+	if (resolved?.properties && !resolved.allOf) {
 		return { ...resolved, properties: { ...resolved.properties, ...extra } };
 	}
 	return { allOf: [declared], properties: extra };
@@ -233,4 +267,20 @@ function requiresFields(schema: Schema, schemas: Record<string, Schema>): boolea
 	const branches = resolved.oneOf ?? resolved.anyOf;
 	if (branches) return branches.every((b) => requiresFields(b, schemas));
 	return (resolved.allOf ?? []).some((b) => requiresFields(b, schemas));
+}
+
+/** An object parameter in the form style with explode (the OpenAPI default for form): sent as its properties. */
+function isExplodedObject(p: SpecParameter, schemas: Record<string, Schema>): boolean {
+	const schema = p.schema ? resolveRef(p.schema, schemas) : undefined;
+	return schema?.type === 'object' && (p.style ?? 'form') === 'form' && p.explode !== false;
+}
+
+/** The property names (with their schemas) an exploded object may carry, over all of its branches. */
+function explodedProperties(schema: Schema, schemas: Record<string, Schema>): Map<string, Schema> {
+	const resolved = resolveRef(schema, schemas);
+	const names = new Map<string, Schema>(Object.entries(resolved.properties ?? {}));
+	for (const branch of [...(resolved.oneOf ?? []), ...(resolved.anyOf ?? []), ...(resolved.allOf ?? [])]) {
+		for (const [name, child] of explodedProperties(branch, schemas)) names.set(name, child);
+	}
+	return names;
 }

@@ -7,6 +7,7 @@
 import type { Fault } from './faults';
 import type { Sandbox } from './sandbox';
 import type { SandboxSettings } from './settings';
+import { createVisitor } from './store/visitor-ops';
 import { assertTimeZone } from './timezone';
 
 export interface ControlAnswer {
@@ -66,6 +67,12 @@ export const CONTROL_ROUTES: Record<string, ControlHandler> = {
 		const { workspace, seed, ...plan } = body;
 		if (seed !== undefined) sb.activity.seed(Number(seed));
 		return sb.activity.run(plan, sb.workspace(workspace));
+	},
+	// Visitors come from the Messenger, which the API cannot be: list them, or let one arrive.
+	'GET visitors': (sb, _b, q) => ({ visitors: [...sb.workspace(q.get('workspace') ?? undefined).visitors.values()] }),
+	'POST visitors': (sb, body) => {
+		const { workspace, ...fields } = body;
+		return createVisitor(sb.workspace(workspace), fields);
 	},
 	'GET requests': (sb, _b, q) => {
 		const since = Number(q.get('since') ?? 0);

@@ -7,6 +7,7 @@ import { Prng } from './prng';
 import { blankContact } from './store/contact-ops';
 import { seedConversations } from './seed-conversations';
 import { seedReferenceData } from './seed-reference';
+import { seedVisitorsAndEvents } from './seed-visitors';
 import { BROWSERS, DOMAINS, FIRST_NAMES, INDUSTRIES, LAST_NAMES, LOCATIONS, OSES, PLANS, SIGNUP_SOURCES } from './seed-names';
 import type { Workspace } from './store/workspace';
 import type { CompanyRecord, ContactRecord, NoteRecord } from './store/types';
@@ -27,6 +28,8 @@ export interface SeedOptions {
 	tags?: number;
 	/** Share of contacts with a note. Default 0.1. */
 	noteRatio?: number;
+	/** Anonymous Messenger visitors. Default 8. */
+	visitors?: number;
 	/** Records are created between endAt - spanSeconds and endAt. Defaults: 365 days, now - 1 hour. */
 	spanSeconds?: number;
 	endAt?: number;
@@ -44,6 +47,7 @@ export const DEFAULT_SEED: Required<Omit<SeedOptions, 'endAt'>> = {
 	articles: 24,
 	tags: 12,
 	noteRatio: 0.1,
+	visitors: 8,
 	spanSeconds: 365 * 24 * 3600,
 };
 
@@ -59,6 +63,7 @@ export function seedWorkspace(ws: Workspace, options: SeedOptions = {}): void {
 		const companies = seedCompanies(ws, rng, o.companies, startAt, endAt);
 		seedContacts(ws, rng, o, companies, startAt, endAt);
 		seedConversations(ws, rng, { count: o.conversations, maxParts: o.maxParts, startAt, endAt });
+		seedVisitorsAndEvents(ws, o.seed, { visitors: o.visitors, endAt });
 	} finally {
 		ws.changes.paused = false;
 	}

@@ -7,6 +7,10 @@ import { adminRoutes } from './admins';
 import { articleRoutes } from './articles';
 import { contactRoutes } from './contacts';
 import { conversationRoutes } from './conversations';
+import { dataAttributeRoutes } from './data-attributes';
+import { dataEventRoutes } from './data-events';
+import { messageRoutes } from './messages';
+import { visitorRoutes } from './visitors';
 import { workspaceDataRoutes } from './workspace-data';
 
 export const routes: RouteTable = {
@@ -15,4 +19,8 @@ export const routes: RouteTable = {
 	...conversationRoutes,
 	...articleRoutes,
 	...workspaceDataRoutes,
+	...dataAttributeRoutes,
+	...dataEventRoutes,
+	...messageRoutes,
+	...visitorRoutes,
 };

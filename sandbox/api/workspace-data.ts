@@ -1,6 +1,6 @@
 /**
  * Handlers for the workspace data the four main resources lean on: tags,
- * notes, segments, data attributes, subscription types, ticket types and
+ * notes, segments, subscription types, ticket types and
  * companies.
  */
 import { badRequest, notFound } from '../errors';
@@ -63,34 +63,6 @@ export const workspaceDataRoutes: RouteTable = {
 		const segment = ws.segments.get(params.segment_id);
 		if (!segment) throw notFound('Segment Not Found');
 		return presentSegment(segment);
-	},
-	'GET /data_attributes': ({ ws, query }) => {
-		const model = query.model === undefined ? undefined : String(query.model);
-		const data = ws.dataAttributes
-			.filter((a) => (model === undefined ? a.model !== 'conversation' : a.model === model))
-			.filter((a) => query.include_archived === true || !a.archived)
-			.map((a) => {
-				const out: Record<string, unknown> = {
-					type: 'data_attribute',
-					id: a.id,
-					model: a.model,
-					name: a.name,
-					full_name: a.full_name,
-					label: a.label,
-					description: a.description,
-					data_type: a.data_type,
-					api_writable: a.api_writable,
-					ui_writable: true,
-					messenger_writable: false,
-					custom: a.custom,
-					archived: a.archived,
-					created_at: a.created_at,
-					updated_at: a.updated_at,
-				};
-				if (a.options) out.options = a.options;
-				return out;
-			});
-		return { type: 'list', data };
 	},
 	'GET /subscription_types': ({ ws }) => ({ type: 'list', data: [...ws.subscriptionTypes.values()].map(presentSubscriptionType) }),
 	'GET /ticket_types': ({ ws }) => ({ type: 'list', data: [...ws.ticketTypes.keys()].map((id) => presentTicketType(ws, id)) }),

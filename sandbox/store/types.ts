@@ -285,6 +285,10 @@ export interface DataAttributeRecord {
 	custom: boolean;
 	archived: boolean;
 	api_writable: boolean;
+	/** Whether the Messenger may set it; only attributes created through the API say so. */
+	messenger_writable?: boolean;
+	/** The admin who created it through the API. */
+	admin_id?: string;
 	created_at: number;
 	updated_at: number;
 }

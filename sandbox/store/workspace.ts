@@ -7,6 +7,7 @@
 import { SandboxClock } from '../clock';
 import { Prng, hashString } from '../prng';
 import { ChangeLog } from './change-log';
+import type { ContactEvents } from './event-ops';
 import { OrderedCollection } from './ordered-collection';
 import type {
 	ActivityLogRecord,
@@ -26,6 +27,7 @@ import type {
 	TicketRecord,
 	TicketTypeRecord,
 } from './types';
+import type { VisitorRecord } from './visitor-ops';
 
 export interface WorkspaceOptions {
 	/** Short app id (Intercom's `id_code`), also the `workspace_id` of records. */
@@ -84,6 +86,9 @@ export class Workspace {
 	readonly awayStatusReasons = new Map<string, AwayStatusReasonRecord>();
 	readonly dataAttributes: DataAttributeRecord[] = [];
 	readonly activityLogs = new OrderedCollection<ActivityLogRecord>();
+	/** contact id -> the data events submitted for it and their per-name summaries. */
+	readonly dataEvents = new Map<string, ContactEvents>();
+	readonly visitors = new Map<string, VisitorRecord>();
 	/** The admin GET /me answers for (the token's owner). */
 	meAdminId = '';
 
@@ -214,6 +219,8 @@ export class Workspace {
 		this.awayStatusReasons.clear();
 		this.dataAttributes.length = 0;
 		this.activityLogs.clear();
+		this.dataEvents.clear();
+		this.visitors.clear();
 		this.changes.clear();
 		this.meAdminId = '';
 	}

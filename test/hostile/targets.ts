@@ -49,6 +49,7 @@ const TEXT: Record<string, string> = {
 	externalId: 'ext-1',
 	conversationPartId: NUMERIC_ID,
 	sourceId: NUMERIC_ID,
+	noteId: NUMERIC_ID,
 };
 
 /** A value the operation accepts for this parameter. */

@@ -38,6 +38,7 @@ describe('loadOptions against the sandbox', () => {
 		['getSubscriptionTypes', () => [...sb.workspace.subscriptionTypes.values()].filter((s) => s.state !== 'archived').length],
 		['getTicketTypes', () => sb.workspace.ticketTypes.size],
 		['getCompanies', () => Math.min(50, sb.workspace.companies.all().length)],
+		['getSegments', () => sb.workspace.segments.size],
 	])('%s lists every usable item, sorted by name', async (name, expectedCount) => {
 		const options = await loadOptions(name);
 		expect(options.length).toBeGreaterThan(0);
@@ -47,13 +48,16 @@ describe('loadOptions against the sandbox', () => {
 		expect(sb.log.requests()).toHaveLength(1);
 	});
 
-	it('getContactAttributes and getConversationAttributes offer the custom attributes by name', async () => {
+	it('getContactAttributes, getConversationAttributes and getCompanyAttributes offer the custom attributes by name', async () => {
 		const contact = await loadOptions('getContactAttributes');
 		const conversation = await loadOptions('getConversationAttributes');
+		const company = await loadOptions('getCompanyAttributes');
 		const custom = (model: string) => sb.workspace.dataAttributes.filter((a) => a.model === model && a.custom && a.api_writable && !a.archived).map((a) => a.name).sort();
 		expect(contact.map((o) => o.value).sort()).toEqual(custom('contact'));
 		expect(conversation.map((o) => o.value).sort()).toEqual(custom('conversation'));
-		expect(sb.log.requests().map((r) => r.query)).toEqual([{ model: 'contact' }, { model: 'conversation' }]);
+		expect(company.map((o) => o.value).sort()).toEqual(custom('company'));
+		expect(company.length).toBeGreaterThan(0);
+		expect(sb.log.requests().map((r) => r.query)).toEqual([{ model: 'contact' }, { model: 'conversation' }, { model: 'company' }]);
 	});
 
 	it('search fields are ones the sandbox search accepts, typed as it types them', async () => {

@@ -50,12 +50,14 @@ describe('the node description', () => {
 		}
 	});
 
-	it('opens on Contact › Get, and every resource has a Get to default to', () => {
+	it('opens on Contact › Get, and every resource on its Get, or its first operation when it has none', () => {
 		const resource = description.properties.find((p) => p.name === 'resource');
 		expect(resource?.default).toBe('contact');
 		for (const op of description.properties.filter((p) => p.name === 'operation')) {
-			expect(op.default).toBe('get');
-			expect((op.options as Array<{ value: string }>).map((o) => o.value)).toContain('get');
+			const values = (op.options as Array<{ value: string }>).map((o) => o.value);
+			const first = operations.find((d) => d.resource === op.displayOptions?.show?.resource?.[0])?.value;
+			expect(op.default).toBe(values.includes('get') ? 'get' : first);
+			expect(values).toContain(op.default);
 		}
 	});
 

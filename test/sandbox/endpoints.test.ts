@@ -4,6 +4,7 @@
  */
 import { loadSpec, RunningSandbox, startSandbox } from '../../sandbox';
 import { routes } from '../../sandbox/api/routes';
+import { createVisitor } from '../../sandbox/store/visitor-ops';
 import { call, shapeProblems } from './helpers';
 
 const MAIN_TAGS = ['Contacts', 'Admins', 'Articles', 'Conversations'];
@@ -156,6 +157,28 @@ describe('response shapes', () => {
 		await check('GET /companies', '/companies?per_page=5');
 		const company = await check('POST /companies', '/companies', { company_id: 'shape-co', name: 'Shape Co', plan: 'pro' });
 		await check('GET /companies/{company_id}', `/companies/${company.id}`);
+	});
+
+	it('data events, outbound messages, visitors and data attributes', async () => {
+		const ws = sb.workspace;
+		const user = ws.contacts.all().find((c) => c.role === 'user' && c.external_id)!;
+		const accepted = async (key: string, path: string, body: unknown, status: number) => {
+			const res = await call(sb, 'POST', path, body);
+			expect({ key, status: res.status, text: res.text }).toEqual({ key, status, text: '' });
+			seen.add(key);
+		};
+		await accepted('POST /events', '/events', { id: user.id, event_name: 'shape-event', created_at: ws.now() }, 202);
+		await accepted('POST /events/summaries', '/events/summaries', { user_id: user.external_id, event_summaries: { event_name: 'shape-event', count: 2 } }, 200);
+		// The plain list answers data_event_list (its shape is checked in toolkit.test.ts); summary=true is the declared shape.
+		await check('GET /events', `/events?type=user&intercom_user_id=${user.id}&summary=true`);
+		const admin = Number(ws.meAdmin().id);
+		await check('POST /messages', '/messages', { message_type: 'in_app', body: 'Hi', from: { type: 'admin', id: admin }, to: { type: 'user', id: user.id } });
+		const visitor = createVisitor(ws, {});
+		await check('GET /visitors', `/visitors?user_id=${visitor.user_id}`);
+		await check('PUT /visitors', '/visitors', { id: visitor.id, name: 'Shape Visitor' });
+		await check('POST /visitors/convert', '/visitors/convert', { type: 'lead', user: { user_id: 'shape-visitor' }, visitor: { id: visitor.id } });
+		const attribute = await check('POST /data_attributes', '/data_attributes', { name: 'Shape Attr', model: 'contact', data_type: 'string' });
+		await check('PUT /data_attributes/{data_attribute_id}', `/data_attributes/${attribute.id}`, { description: 'Shaped' });
 	});
 
 	it('checked every served operation, all with conformant requests', () => {

@@ -14,7 +14,9 @@ function showFor(def: OperationDefinition, property: INodeProperties): INodeProp
 		...property,
 		displayOptions: {
 			...property.displayOptions,
-			show: { ...show, resource: [def.resource], operation: [def.value] },
+			// Resource and operation first: n8n shows a field as soon as it meets a condition whose
+			// value is an expression, so a field's own conditions must not be checked before these.
+			show: { resource: [def.resource], operation: [def.value], ...show },
 		},
 	};
 }
@@ -61,6 +63,8 @@ export function describeOperations(allResources: ResourceInfo[], definitions: Op
 		const options: INodePropertyOptions[] = defs
 			.map((d) => ({ name: d.name, value: d.value, action: d.action, description: d.description }))
 			.sort((a, b) => a.name.localeCompare(b.name));
+		// Get where the resource has one; list-only resources open on their first operation.
+		const defaultOperation = defs.some((d) => d.value === 'get') ? 'get' : defs[0].value;
 		properties.push({
 			displayName: 'Operation',
 			name: 'operation',
@@ -68,8 +72,7 @@ export function describeOperations(allResources: ResourceInfo[], definitions: Op
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource.value] } },
 			options,
-			// Every resource has a Get; a test keeps it so.
-			default: 'get',
+			default: defaultOperation,
 		});
 	}
 	for (const def of definitions) {

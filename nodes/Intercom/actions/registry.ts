@@ -4,6 +4,15 @@ import { articleOperations } from './article';
 import { contactOperations } from './contact';
 import { conversationOperations } from './conversation';
 import { tagOperations } from './tag';
+import { awayStatusReasonOperations } from './awayStatusReason';
+import { dataAttributeOperations } from './dataAttribute';
+import { dataEventOperations } from './dataEvent';
+import { messageOperations } from './message';
+import { noteOperations } from './note';
+import { segmentOperations } from './segment';
+import { subscriptionTypeOperations } from './subscriptionType';
+import { teamOperations } from './team';
+import { visitorOperations } from './visitor';
 import type { OperationDefinition } from './types';
 
 /** Every resource the node offers, in the order the editor lists them. */
@@ -13,6 +22,15 @@ export const resources: ResourceInfo[] = [
 	{ value: 'article', name: 'Article', description: 'Help Center articles' },
 	{ value: 'admin', name: 'Admin', description: 'Teammates of the workspace' },
 	{ value: 'tag', name: 'Tag', description: 'Tags to put on contacts and conversations' },
+	{ value: 'note', name: 'Note', description: 'Notes teammates leave on contacts' },
+	{ value: 'dataEvent', name: 'Data Event', description: 'What contacts did in your product, with counts and metadata' },
+	{ value: 'message', name: 'Message', description: 'Outbound messages from teammates to contacts' },
+	{ value: 'dataAttribute', name: 'Data Attribute', description: 'The standard and custom attributes of contacts and companies' },
+	{ value: 'segment', name: 'Segment', description: 'Saved groups of contacts' },
+	{ value: 'team', name: 'Team', description: 'Teams of teammates' },
+	{ value: 'subscriptionType', name: 'Subscription Type', description: 'Email and SMS topics contacts opt in to or out of' },
+	{ value: 'awayStatusReason', name: 'Away Status Reason', description: 'Reasons teammates give when they are away' },
+	{ value: 'visitor', name: 'Visitor', description: 'Anonymous people of the Messenger' },
 ];
 
 /** Every operation of the node. The node description, the router, the README table and the coverage test all read this list. */
@@ -22,4 +40,13 @@ export const operations: OperationDefinition[] = [
 	...articleOperations,
 	...adminOperations,
 	...tagOperations,
+	...noteOperations,
+	...dataEventOperations,
+	...messageOperations,
+	...dataAttributeOperations,
+	...segmentOperations,
+	...teamOperations,
+	...subscriptionTypeOperations,
+	...awayStatusReasonOperations,
+	...visitorOperations,
 ];

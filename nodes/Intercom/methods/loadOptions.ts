@@ -57,6 +57,15 @@ export async function getTeams(this: ILoadOptionsFunctions): Promise<INodeProper
 	return await optionsFrom(this, { path: '/teams', itemsKey: 'teams', label: (t) => String(t.name) });
 }
 
+export async function getSegments(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await optionsFrom(this, {
+		path: '/segments',
+		itemsKey: 'segments',
+		label: (s) => String(s.name),
+		description: (s) => (s.person_type === 'user' ? 'Users' : 'Leads and users'),
+	});
+}
+
 export async function getTags(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await optionsFrom(this, { path: '/tags', itemsKey: 'data', label: (t) => String(t.name) });
 }
@@ -105,7 +114,7 @@ function writableCustom(attribute: IDataObject): boolean {
 	return attribute.custom === true && attribute.api_writable !== false && attribute.archived !== true;
 }
 
-function attributeOptions(fn: ILoadOptionsFunctions, model: 'contact' | 'conversation'): Promise<INodePropertyOptions[]> {
+function attributeOptions(fn: ILoadOptionsFunctions, model: 'contact' | 'company' | 'conversation'): Promise<INodePropertyOptions[]> {
 	return optionsFrom(fn, {
 		path: '/data_attributes',
 		query: { model },
@@ -123,6 +132,22 @@ export async function getContactAttributes(this: ILoadOptionsFunctions): Promise
 
 export async function getConversationAttributes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await attributeOptions(this, 'conversation');
+}
+
+export async function getCompanyAttributes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await attributeOptions(this, 'company');
+}
+
+/** Every custom contact and company attribute, archived ones too (they can be restored), by ID. */
+export async function getDataAttributes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await optionsFrom(this, {
+		path: '/data_attributes',
+		query: { include_archived: true },
+		itemsKey: 'data',
+		label: (a) => `${a.model === 'company' ? 'Company' : 'Contact'}: ${String(a.label || a.name)}${a.archived === true ? ' (archived)' : ''}`,
+		description: (a) => `${a.data_type}${a.description ? `: ${a.description}` : ''}`,
+		keep: (a) => a.custom === true,
+	});
 }
 
 const DATA_TYPES = new Set<string>(['string', 'integer', 'float', 'date', 'boolean']);

@@ -32,6 +32,8 @@ export interface IntercomRequest {
 	idempotent?: boolean;
 	/** What the path names, for a 404 ("Contact 123"). */
 	subject?: string;
+	/** Intercom answers this request with no body (POST /events: 202 Accepted). */
+	emptyAnswer?: boolean;
 	itemIndex?: number;
 }
 
@@ -311,7 +313,7 @@ export class IntercomClient {
 		// taken for "nothing there" would let a list end early and the trigger's cursor move past
 		// records it never saw.
 		const empty = body === undefined || body === null || body === '';
-		if (empty && raw.statusCode < 300 && req.method !== 'DELETE') malformed = 'the body is empty';
+		if (empty && raw.statusCode < 300 && req.method !== 'DELETE' && !req.emptyAnswer) malformed = 'the body is empty';
 		return { body: body as T, headers: raw.headers ?? {}, statusCode: raw.statusCode, malformed };
 	}
 }

@@ -1,0 +1,4 @@
+import type { OperationDefinition } from '../types';
+import { getMany } from './getMany.operation';
+
+export const subscriptionTypeOperations: OperationDefinition[] = [getMany];
