@@ -3,8 +3,6 @@
  * the node sends is checked against the 2.14 spec by the sandbox (and counted by the whole-run
  * conformance report), and the test sees the requests the sandbox received.
  */
-import { Container } from '@n8n/di';
-import { ErrorReporter } from 'n8n-core';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startSandbox, type RunningSandbox, type SeedOptions } from '../../sandbox';
@@ -22,15 +20,11 @@ export interface SandboxNode {
 /** Starts a sandbox for the test file (closed after it) and binds the node to `resource`. */
 export function sandboxNode(resource: string, seed: SeedOptions = { contacts: 40, conversations: 0, articles: 0, companies: 2 }): SandboxNode {
 	let sb: RunningSandbox;
-	let quiet: jest.SpyInstance | undefined;
+	// n8n's error reporter stays quiet in every test (test/quiet-logs.ts), so expected errors print nothing.
 	beforeAll(async () => {
 		sb = await startSandbox({ port: 0, seed });
-		// n8n reports every node error to its error reporter, which logs it; these tests expect
-		// errors and assert each one, so the log would only be noise.
-		quiet = jest.spyOn(Container.get(ErrorReporter), 'error').mockImplementation(() => undefined);
 	});
 	afterAll(async () => {
-		quiet?.mockRestore();
 		await sb?.close();
 	});
 
