@@ -7,6 +7,7 @@ import { adminRoutes } from './admins';
 import { articleRoutes } from './articles';
 import { contactRoutes } from './contacts';
 import { conversationRoutes } from './conversations';
+import { ticketRoutes } from './tickets';
 import { workspaceDataRoutes } from './workspace-data';
 
 export const routes: RouteTable = {
@@ -15,4 +16,5 @@ export const routes: RouteTable = {
 	...conversationRoutes,
 	...articleRoutes,
 	...workspaceDataRoutes,
+	...ticketRoutes,
 };
