@@ -8,6 +8,8 @@ import { route } from './actions/router';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
 import * as searchOptions from './methods/searchOptions';
+import * as ticketOptions from './methods/ticketOptions';
+import * as ticketSearch from './methods/ticketSearch';
 
 export class Intercom implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,7 +31,7 @@ export class Intercom implements INodeType {
 		],
 	};
 
-	methods = { listSearch, loadOptions: { ...loadOptions, ...searchOptions } };
+	methods = { listSearch: { ...listSearch, ...ticketSearch }, loadOptions: { ...loadOptions, ...searchOptions, ...ticketOptions } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);

@@ -4,6 +4,8 @@ import { articleOperations } from './article';
 import { contactOperations } from './contact';
 import { conversationOperations } from './conversation';
 import { tagOperations } from './tag';
+import { ticketOperations } from './ticket';
+import { ticketTypeOperations } from './ticketType';
 import type { OperationDefinition } from './types';
 
 /** Every resource the node offers, in the order the editor lists them. */
@@ -13,6 +15,8 @@ export const resources: ResourceInfo[] = [
 	{ value: 'article', name: 'Article', description: 'Help Center articles' },
 	{ value: 'admin', name: 'Admin', description: 'Teammates of the workspace' },
 	{ value: 'tag', name: 'Tag', description: 'Tags to put on contacts and conversations' },
+	{ value: 'ticket', name: 'Ticket', description: 'Customer, back-office and tracker tickets' },
+	{ value: 'ticketType', name: 'Ticket Type', description: 'Ticket types, their attributes and states' },
 ];
 
 /** Every operation of the node. The node description, the router, the README table and the coverage test all read this list. */
@@ -22,4 +26,6 @@ export const operations: OperationDefinition[] = [
 	...articleOperations,
 	...adminOperations,
 	...tagOperations,
+	...ticketOperations,
+	...ticketTypeOperations,
 ];

@@ -8,7 +8,7 @@ export interface IdFormat {
 	hint: string;
 }
 
-export type Resource = 'admin' | 'article' | 'contact' | 'conversation' | 'tag';
+export type Resource = 'admin' | 'article' | 'contact' | 'conversation' | 'tag' | 'ticket' | 'ticketType';
 
 /**
  * How one parameter's value becomes part of the request.
