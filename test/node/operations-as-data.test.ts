@@ -14,7 +14,20 @@ describe('operations are data', () => {
 	it('the operations with hooks are the known special ones', () => {
 		// The search filter builder (contacts, conversations), replies in four shapes, and article
 		// search with its highlights and page walk. Add to this list only with a reason.
-		expect(hooked.sort()).toEqual(['article:search', 'contact:search', 'conversation:reply', 'conversation:search']);
+		// Tickets: creating (now or in the background) and updating check the attributes and state
+		// against the ticket type as the workspace defines it, which takes a read first; ticket reply
+		// is the conversation's reply; ticket search is the filter builder.
+		expect(hooked.sort()).toEqual([
+			'article:search',
+			'contact:search',
+			'conversation:reply',
+			'conversation:search',
+			'ticket:create',
+			'ticket:createInBackground',
+			'ticket:reply',
+			'ticket:search',
+			'ticket:update',
+		]);
 	});
 
 });

@@ -1,5 +1,5 @@
 import { actingAdminField } from '../conversation/shared';
-import { ID_FORMATS, tagField } from '../fields';
+import { tagField } from '../fields';
 import type { OperationDefinition } from '../types';
 import { TICKET_PATH_LABELS, ticketLocator } from './shared';
 
@@ -13,5 +13,5 @@ export const addTag: OperationDefinition = {
 	path: '/tickets/{ticket_id}/tags',
 	pathLabels: TICKET_PATH_LABELS,
 	subject: 'Ticket or tag',
-	fields: [ticketLocator(), tagField('body'), { in: 'body', key: 'admin_id', idFormat: ID_FORMATS.numeric, property: actingAdminField() }],
+	fields: [ticketLocator(), tagField('body'), actingAdminField()],
 };

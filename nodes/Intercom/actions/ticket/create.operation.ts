@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { COMPANY_ID_FORMAT } from '../contact/shared';
 import { buildOnly, contactIdentifierFields, createdAtOption } from '../conversation/shared';
 import { dynamicOptions, ID_FORMATS } from '../fields';
 import { ticketTypeField } from '../ticketType/shared';
@@ -9,6 +8,7 @@ import { attributePairsProperty, attributesJsonOption, ATTRIBUTES_JSON, fetchTic
 import { readTicketContact } from './shared';
 
 const ADDITIONAL = 'additionalFields';
+const [identifyContactBy, contactIdentifier] = contactIdentifierFields();
 
 /**
  * Create a ticket now (POST /tickets, returns the ticket) or in the background (POST
@@ -24,7 +24,9 @@ function createOperation(variant: { value: string; name: string; action: string;
 		subject: 'Ticket type, contact or company',
 		fields: [
 			ticketTypeField('body', { description: 'The type of ticket to create; its attributes are offered below' }),
-			...contactIdentifierFields(),
+			identifyContactBy,
+			// Intercom takes the contact as a one-item list of {id} | {external_id} | {email}.
+			{ ...contactIdentifier, in: 'body', key: 'contacts', shape: (_value, { ctx }) => [readTicketContact(ctx)] },
 			buildOnly(attributePairsProperty()),
 		],
 		collections: [
@@ -48,12 +50,14 @@ function createOperation(variant: { value: string; name: string; action: string;
 					{
 						in: 'body',
 						key: 'company_id',
-						idFormat: COMPANY_ID_FORMAT,
+						convert: 'text',
+						idFormat: ID_FORMATS.company,
 						property: { displayName: 'Company ID', name: 'companyId', type: 'string', default: '', description: "Intercom's ID of the company the ticket is about" },
 					},
 					{
 						in: 'body',
 						key: 'conversation_to_link_id',
+						convert: 'text',
 						idFormat: ID_FORMATS.numeric,
 						property: {
 							displayName: 'Conversation to Link',
@@ -73,8 +77,8 @@ function createOperation(variant: { value: string; name: string; action: string;
 				],
 			},
 		],
+		// The attributes are checked against the ticket type as the workspace defines it (read first).
 		build: async (ctx, request) => {
-			request.body.contacts = [readTicketContact(ctx)];
 			const type = await fetchTicketType(ctx, String(request.body.ticket_type_id));
 			const json = ctx.param<IDataObject>(ADDITIONAL, {})[ATTRIBUTES_JSON.name];
 			const attributes = ticketAttributes(ctx, type, { creating: true, json });

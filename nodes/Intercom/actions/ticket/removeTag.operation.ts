@@ -1,5 +1,5 @@
 import { actingAdminField } from '../conversation/shared';
-import { ID_FORMATS, tagField } from '../fields';
+import { tagField } from '../fields';
 import type { OperationDefinition } from '../types';
 import { TICKET_PATH_LABELS, ticketLocator } from './shared';
 
@@ -13,5 +13,5 @@ export const removeTag: OperationDefinition = {
 	path: '/tickets/{ticket_id}/tags/{tag_id}',
 	pathLabels: TICKET_PATH_LABELS,
 	subject: 'Ticket or tag',
-	fields: [ticketLocator(), tagField('path'), { in: 'body', key: 'admin_id', idFormat: ID_FORMATS.numeric, property: actingAdminField() }],
+	fields: [ticketLocator(), tagField('path'), actingAdminField()],
 };

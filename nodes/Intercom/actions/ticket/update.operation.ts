@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { failParameter } from '../../../shared/values';
-import { COMPANY_ID_FORMAT } from '../contact/shared';
 import { buildOnly } from '../conversation/shared';
 import { dynamicOptions, ID_FORMATS } from '../fields';
 import type { OperationDefinition } from '../types';
@@ -68,7 +67,8 @@ export const update: OperationDefinition = {
 				{
 					in: 'body',
 					key: 'company_id',
-					idFormat: COMPANY_ID_FORMAT,
+					convert: 'text',
+					idFormat: ID_FORMATS.company,
 					property: { displayName: 'Company ID', name: 'companyId', type: 'string', default: '', description: "Intercom's ID of the company the ticket is about" },
 				},
 				{

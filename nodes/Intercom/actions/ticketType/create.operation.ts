@@ -13,6 +13,7 @@ export const create: OperationDefinition = {
 		{
 			in: 'body',
 			key: 'name',
+			convert: 'text',
 			property: { displayName: 'Name', name: 'name', type: 'string', default: '', required: true, placeholder: 'Bug Report', description: 'The name of the ticket type' },
 		},
 	],

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { OperationDefinition } from '../types';
 import { attributeFlagOptions, TICKET_TYPE_PATH_LABELS, ticketTypeField } from './shared';
 
@@ -16,11 +18,13 @@ export const createAttribute: OperationDefinition = {
 		{
 			in: 'body',
 			key: 'name',
+			convert: 'text',
 			property: { displayName: 'Name', name: 'name', type: 'string', default: '', required: true, placeholder: 'priority', description: 'The name of the attribute' },
 		},
 		{
 			in: 'body',
 			key: 'description',
+			convert: 'text',
 			property: {
 				displayName: 'Description',
 				name: 'description',
@@ -33,6 +37,12 @@ export const createAttribute: OperationDefinition = {
 		{
 			in: 'body',
 			key: 'data_type',
+			// A list needs its items: Intercom refuses a list attribute without them.
+			shape: (dataType, { ctx, fail }) => {
+				const items = String(ctx.param<IDataObject>('additionalFields', {}).listItems ?? '').trim();
+				if (dataType === 'list' && items === '') fail('a list attribute needs its items', 'Add List Items under Additional Fields, such as Low,Medium,High.');
+				return dataType;
+			},
 			property: {
 				displayName: 'Data Type',
 				name: 'dataType',

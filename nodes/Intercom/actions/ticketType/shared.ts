@@ -27,6 +27,7 @@ export function ticketTypeOptions(): OptionSpec[] {
 		{
 			in: 'body',
 			key: 'description',
+			convert: 'text',
 			property: { displayName: 'Description', name: 'description', type: 'string', default: '', description: 'What the ticket type is for' },
 		},
 		{
@@ -37,6 +38,7 @@ export function ticketTypeOptions(): OptionSpec[] {
 		{
 			in: 'body',
 			key: 'icon',
+			convert: 'text',
 			property: {
 				displayName: 'Icon',
 				name: 'icon',
@@ -72,6 +74,7 @@ export function attributeFlagOptions(): OptionSpec[] {
 		{
 			in: 'body',
 			key: 'list_items',
+			convert: 'text',
 			property: {
 				displayName: 'List Items',
 				name: 'listItems',

@@ -18,7 +18,7 @@ export const update: OperationDefinition = {
 			name: 'updateFields',
 			displayName: 'Update Fields',
 			options: [
-				{ in: 'body', key: 'name', property: { displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The new name' } },
+				{ in: 'body', key: 'name', convert: 'text', property: { displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The new name' } },
 				...ticketTypeOptions(),
 				{
 					in: 'body',

@@ -30,8 +30,8 @@ export const updateAttribute: OperationDefinition = {
 			name: 'updateFields',
 			displayName: 'Update Fields',
 			options: [
-				{ in: 'body', key: 'name', property: { displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The new name (default attributes keep theirs)' } },
-				{ in: 'body', key: 'description', property: { displayName: 'Description', name: 'description', type: 'string', default: '', description: 'The new description' } },
+				{ in: 'body', key: 'name', convert: 'text', property: { displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The new name (default attributes keep theirs)' } },
+				{ in: 'body', key: 'description', convert: 'text', property: { displayName: 'Description', name: 'description', type: 'string', default: '', description: 'The new description' } },
 				...attributeFlagOptions(),
 				{
 					in: 'body',
