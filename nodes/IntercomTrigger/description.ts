@@ -24,12 +24,12 @@ export const triggerProperties: INodeProperties[] = [
 			{ name: 'New Article', value: 'article.created', description: 'A help center article was created' },
 			{ name: 'New Contact', value: 'contact.created', description: 'A user or lead was created' },
 			{ name: 'New Conversation', value: 'conversation.created', description: 'A conversation was started' },
-			{ name: 'New Ticket', value: 'ticket.created', description: 'A ticket was created' },
 			{
 				name: 'New Conversation Part',
 				value: 'conversation_part.created',
 				description: 'A reply, note, assignment or close was added to a conversation',
 			},
+			{ name: 'New Ticket', value: 'ticket.created', description: 'A ticket was created' },
 			{
 				name: 'Ticket State Changed',
 				value: 'ticket.state_changed',

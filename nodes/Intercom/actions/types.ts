@@ -159,6 +159,11 @@ export interface OperationDefinition {
 	subject?: string;
 	/** Request body when the API wants one although no field sets it. */
 	emptyBody?: boolean;
+	/**
+	 * Paths (templates) the `build` hook reads with a GET before the request, to check input against
+	 * the workspace (a ticket's attributes against its type); the same path parameters fill them.
+	 */
+	reads?: string[];
 	/** Hook: adjust the request for what data cannot say; may throw a NodeOperationError. */
 	build?: (ctx: OperationContext, request: BuiltRequest) => void | Promise<void>;
 	/** Shape the output items (default: the response object, or the list's items). */

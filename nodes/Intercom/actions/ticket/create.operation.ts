@@ -22,6 +22,7 @@ function createOperation(variant: { value: string; name: string; action: string;
 		...variant,
 		method: 'POST',
 		subject: 'Ticket type, contact or company',
+		reads: ['/ticket_types/{ticket_type_id}'],
 		fields: [
 			ticketTypeField('body', { description: 'The type of ticket to create; its attributes are offered below' }),
 			identifyContactBy,

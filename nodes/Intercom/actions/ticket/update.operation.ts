@@ -20,6 +20,8 @@ export const update: OperationDefinition = {
 	path: '/tickets/{ticket_id}',
 	pathLabels: TICKET_PATH_LABELS,
 	subject: 'Ticket',
+	// With a state or attributes: the ticket (for its type), then its type (see build).
+	reads: ['/tickets/{ticket_id}', '/ticket_types/{ticket_type_id}'],
 	emptyBody: true,
 	fields: [ticketLocator(), buildOnly(attributePairsProperty())],
 	collections: [
