@@ -60,6 +60,25 @@ describe('New Ticket', () => {
 		expect(new Set(ids(h.emitted)).size).toBe(4);
 	});
 
+	it('Fetch Test Event finds the newest ticket, widening its window only when the recent ones are empty', async () => {
+		h = await TriggerHarness.start({ seed: SEED });
+		const params = { event: 'ticket.created' };
+		await h.poll(params);
+		const stored = h.stored;
+		// The seed's tickets are weeks old: a day, then a month, then all time.
+		const newest = [...h.sb.workspace.tickets.values()].sort((a, b) => b.created_at - a.created_at)[0];
+		const old = await h.poll(params, { mode: 'manual' });
+		expect(old.items.map(ticketId)).toEqual([newest.id]);
+		expect(old.requests).toBe(3);
+		h.advance(60);
+		const fresh = newTicket('Fresh').id;
+		h.advance(60);
+		const recent = await h.poll(params, { mode: 'manual' });
+		expect(recent.items.map(ticketId)).toEqual([fresh]);
+		expect(recent.requests).toBe(1);
+		expect(h.stored).toBe(stored);
+	});
+
 	it('drains a backlog in order over several polls, at most the cap each time', async () => {
 		h = await TriggerHarness.start({ seed: SEED });
 		const params = { event: 'ticket.created', options: { maxEventsPerPoll: 2 } };

@@ -19,8 +19,8 @@ import type { PollStream, StreamContext } from './types';
 
 type TicketEvent = 'ticket.created' | 'ticket.state_changed';
 
-/** How far back the editor's test event looks. */
-const SAMPLE_DAYS = 30;
+/** How far back the editor's test event looks, widening until it finds tickets: a day, a month, ever. */
+const SAMPLE_WINDOWS = [86_400, 30 * 86_400, Infinity];
 const SAMPLE_RECORDS = 150;
 
 function partsOf(ticket: IDataObject): IDataObject[] {
@@ -81,11 +81,16 @@ export function ticketStream(event: TicketEvent): PollStream {
 			return await readAll(ctx.client, source(event, ctx.limits.from - 1), ctx.limits);
 		},
 		async sample(ctx: StreamContext) {
-			// Unsorted search: the latest event among the tickets of the last days.
-			const records = source(event, ctx.now - SAMPLE_DAYS * 86_400);
-			const events = (await readNewest(ctx.client, records, SAMPLE_RECORDS)).flatMap(records.eventsOf);
-			const latest = events.sort((a, b) => compareKeys(b.key, a.key))[0];
-			return latest ? [latest] : [];
+			// Ticket search has no sort: the latest event among the first tickets of the shortest
+			// recent window that has any (one request when tickets changed today).
+			for (const seconds of SAMPLE_WINDOWS) {
+				const records = source(event, seconds === Infinity ? 0 : ctx.now - seconds);
+				const tickets = await readNewest(ctx.client, records, SAMPLE_RECORDS);
+				if (tickets.length === 0) continue;
+				const latest = tickets.flatMap(records.eventsOf).sort((a, b) => compareKeys(b.key, a.key))[0];
+				return latest ? [latest] : [];
+			}
+			return [];
 		},
 	};
 }
