@@ -19,7 +19,7 @@ export class Intercom implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage Intercom contacts, conversations, articles and admins (API 2.14)',
+		description: 'Manage Intercom contacts, conversations, tickets, articles and admins (API 2.14)',
 		defaults: { name: 'Intercom' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
