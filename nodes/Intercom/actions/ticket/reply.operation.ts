@@ -15,5 +15,5 @@ export const reply: OperationDefinition = {
 	path: '/tickets/{ticket_id}/reply',
 	pathLabels: TICKET_PATH_LABELS,
 	subject: 'Ticket',
-	fields: [ticketLocator(), ...conversationReply.fields.slice(1)],
+	fields: [ticketLocator(), ...conversationReply.fields.filter((f) => f.property.name !== 'conversationId')],
 };
