@@ -6,6 +6,7 @@
  */
 import { loadSpec, type RunningSandbox, startSandbox } from '../../sandbox';
 import { routes } from '../../sandbox/api/routes';
+import { ticketRoutes } from '../../sandbox/api/tickets';
 import { call, shapeProblems } from '../sandbox/helpers';
 
 let sb: RunningSandbox;
@@ -17,7 +18,10 @@ beforeAll(async () => {
 afterAll(async () => await sb.close());
 afterEach(() => expect(sb.log.nonConformant()).toEqual([]));
 
+const seen = new Set<string>();
+
 async function ok(key: string, method: string, path: string, body?: unknown) {
+	seen.add(key);
 	const r = await call(sb, method, path, body);
 	expect([key, r.status, r.status === 200 ? '' : r.text]).toEqual([key, 200, '']);
 	expect(shapeProblems(key, 200, r.json)).toEqual([]);
@@ -137,4 +141,9 @@ describe('ticket types, attributes and states', () => {
 		const states = await ok('GET /ticket_states', 'GET', '/ticket_states');
 		expect(states.data.find((s: { internal_label: string }) => s.internal_label === 'Needs triage').ticket_types.data).toHaveLength(1);
 	});
+});
+
+// Runs last: the shapes of every ticket route were checked above.
+it('checked every ticket route', () => {
+	expect(Object.keys(ticketRoutes).filter((key) => !seen.has(key))).toEqual([]);
 });
