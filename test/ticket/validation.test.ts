@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { credentialsFor, runNode } from '../helpers/n8n';
@@ -31,7 +31,7 @@ beforeEach(() => sb.log.clear());
 afterEach(() => expect(sb.log.nonConformant()).toEqual([]));
 
 async function failure(parameters: IDataObject): Promise<{ message: string; itemIndex: unknown; sent: string[] }> {
-	const result = await runNode({ parameters, credentials: credentialsFor(sb.baseUrl, sb.token), items: [{}, {}] });
+	const result = await runNode({ parameters: parameters as INodeParameters, credentials: credentialsFor(sb.baseUrl, sb.token), items: [{}, {}] });
 	expect(result.error).toBeDefined();
 	return {
 		message: String(result.error?.message),
