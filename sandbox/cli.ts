@@ -4,7 +4,7 @@
  *   --port N                 listen port (default 4010; 0 = any free port)
  *   --host H                 bind address (default 127.0.0.1)
  *   --contacts N             seeded contacts (default 200); also --conversations,
- *                            --articles, --companies, --admins, --teams, --tags
+ *                            --articles, --companies, --tickets, --admins, --teams, --tags
  *   --seed N                 PRNG seed (default 1)
  *   --rate-limit N           requests per window per workspace (default 1000)
  *   --window-seconds N       rate-limit window (default 10)
@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { startSandbox } from './index';
 import type { SeedOptions } from './seed';
 
-const SEED_SIZES = ['contacts', 'conversations', 'articles', 'companies', 'admins', 'teams', 'tags'] as const;
+const SEED_SIZES = ['contacts', 'conversations', 'articles', 'companies', 'tickets', 'admins', 'teams', 'tags'] as const;
 
 function int(value: string | undefined, name: string, fallback: number): number {
 	if (value === undefined) return fallback;
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
 	console.log(`Intercom sandbox (API 2.14) ready in ${Date.now() - started} ms`);
 	console.log(`  base URL      ${sb.baseUrl}`);
 	console.log(`  access token  ${sb.token}`);
-	console.log(`  workspace     ${ws.idCode} (${ws.timezone}): ${ws.contacts.size} contacts, ${ws.conversations.size} conversations, ${ws.articles.size} articles`);
+	console.log(`  workspace     ${ws.idCode} (${ws.timezone}): ${ws.contacts.size} contacts, ${ws.conversations.size} conversations, ${ws.tickets.size} tickets, ${ws.articles.size} articles`);
 	console.log(`  OAuth client  ${sb.oauth.clientId} / ${sb.oauth.clientSecret}  (authorize: ${sb.baseUrl}/oauth)`);
 	console.log(`  control API   ${sb.baseUrl}/__sandbox/  (GET it for the route list)`);
 	console.log(`  try: curl -H "Authorization: Bearer ${sb.token}" -H "Intercom-Version: 2.14" ${sb.baseUrl}/me`);

@@ -78,6 +78,8 @@ export const DOCUMENTED_EXTRAS: Record<
 	// sandbox validates `query` with SEARCH_QUERY_SCHEMAS below instead.
 	'POST /contacts/search': { body: { sort: sortSchema, query: relaxedQuery } },
 	'POST /conversations/search': { body: { sort: sortSchema, query: relaxedQuery } },
+	// Ticket search takes the same queries (its docs document no sort, so none is accepted).
+	'POST /tickets/search': { body: { query: relaxedQuery } },
 	// The spec types contact_id as integer here only; contact ids are 24-hex strings everywhere.
 	'POST /contacts/{contact_id}/notes': { pathTypes: { contact_id: { type: 'string' } } },
 	// The operation's description documents per_page; each page's `pages.next` is a URL whose

@@ -27,7 +27,7 @@ export interface SearchField<T> {
 }
 
 export interface SearchModel<T> {
-	name: 'contact' | 'conversation';
+	name: 'contact' | 'conversation' | 'ticket';
 	/** Resolves a field name (including `custom_attributes.x`) or undefined if unknown. */
 	field: (name: string) => SearchField<T> | undefined;
 	/** Contacts truncate dates to the day; conversations compare seconds with >/< inclusive. */

@@ -8,6 +8,7 @@ import { blankContact } from './store/contact-ops';
 import { seedConversations } from './seed-conversations';
 import { seedReferenceData } from './seed-reference';
 import { seedVisitorsAndEvents } from './seed-visitors';
+import { seedTickets } from './seed-tickets';
 import { BROWSERS, DOMAINS, FIRST_NAMES, INDUSTRIES, LAST_NAMES, LOCATIONS, OSES, PLANS, SIGNUP_SOURCES } from './seed-names';
 import type { Workspace } from './store/workspace';
 import type { CompanyRecord, ContactRecord, NoteRecord } from './store/types';
@@ -25,6 +26,7 @@ export interface SeedOptions {
 	/** Max parts per seeded conversation (min 1). Default 6. */
 	maxParts?: number;
 	articles?: number;
+	tickets?: number;
 	tags?: number;
 	/** Share of contacts with a note. Default 0.1. */
 	noteRatio?: number;
@@ -45,6 +47,7 @@ export const DEFAULT_SEED: Required<Omit<SeedOptions, 'endAt'>> = {
 	conversations: 60,
 	maxParts: 6,
 	articles: 24,
+	tickets: 12,
 	tags: 12,
 	noteRatio: 0.1,
 	visitors: 8,
@@ -64,6 +67,7 @@ export function seedWorkspace(ws: Workspace, options: SeedOptions = {}): void {
 		seedContacts(ws, rng, o, companies, startAt, endAt);
 		seedConversations(ws, rng, { count: o.conversations, maxParts: o.maxParts, startAt, endAt });
 		seedVisitorsAndEvents(ws, o.seed, { visitors: o.visitors, endAt });
+		seedTickets(ws, rng, { count: o.tickets, startAt, endAt });
 	} finally {
 		ws.changes.paused = false;
 	}

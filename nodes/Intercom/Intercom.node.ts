@@ -8,6 +8,8 @@ import { route } from './actions/router';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
 import * as searchOptions from './methods/searchOptions';
+import * as ticketOptions from './methods/ticketOptions';
+import * as ticketSearch from './methods/ticketSearch';
 
 export class Intercom implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,7 +19,7 @@ export class Intercom implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage Intercom contacts, conversations, articles and admins (API 2.14)',
+		description: 'Manage Intercom contacts, conversations, tickets, articles and admins (API 2.14)',
 		defaults: { name: 'Intercom' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -29,7 +31,7 @@ export class Intercom implements INodeType {
 		],
 	};
 
-	methods = { listSearch, loadOptions: { ...loadOptions, ...searchOptions } };
+	methods = { listSearch: { ...listSearch, ...ticketSearch }, loadOptions: { ...loadOptions, ...searchOptions, ...ticketOptions } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);

@@ -7,7 +7,8 @@ import { pollIntercom } from './poll';
 
 /**
  * Polls Intercom and emits each event once, oldest first: new and updated contacts,
- * conversations and their parts, articles, admin away changes and activity-log entries.
+ * conversations and their parts, tickets and their state changes, articles, admin away changes
+ * and activity-log entries.
  * The cursor lives in the node's static data (see cursor.ts for what it guarantees and why).
  */
 export class IntercomTrigger implements INodeType {
@@ -18,7 +19,7 @@ export class IntercomTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ "On " + $parameter["event"] }}',
-		description: 'Starts the workflow when contacts, conversations, articles or admins change in Intercom (API 2.14)',
+		description: 'Starts the workflow when contacts, conversations, tickets, articles or admins change in Intercom (API 2.14)',
 		defaults: { name: 'Intercom Trigger' },
 		polling: true,
 		inputs: [],

@@ -29,11 +29,17 @@ export const triggerProperties: INodeProperties[] = [
 				value: 'conversation_part.created',
 				description: 'A reply, note, assignment or close was added to a conversation',
 			},
+			{ name: 'New Ticket', value: 'ticket.created', description: 'A ticket was created' },
+			{
+				name: 'Ticket State Changed',
+				value: 'ticket.state_changed',
+				description: 'A ticket moved to another state (submitted, in progress, waiting on customer, resolved)',
+			},
 		],
 	},
 	{
 		displayName:
-			'Each item is one event: <code>event</code>, <code>event_id</code> (stable, for de-duplication), <code>occurred_at</code> (Unix seconds), <code>occurred_at_iso</code>, and the object under its own name (<code>contact</code>, <code>conversation</code>, <code>part</code> with its <code>conversation</code>, <code>article</code>, <code>admin</code>, <code>activity_log</code>). Events arrive oldest first, each once.',
+			'Each item is one event: <code>event</code>, <code>event_id</code> (stable, for de-duplication), <code>occurred_at</code> (Unix seconds), <code>occurred_at_iso</code>, and the object under its own name (<code>contact</code>, <code>conversation</code>, <code>part</code> with its <code>conversation</code>, <code>article</code>, <code>admin</code>, <code>activity_log</code>, <code>ticket</code>, for a state change with its <code>part</code>, <code>previous_state</code> and <code>state</code>). Events arrive oldest first, each once.',
 		name: 'outputNotice',
 		type: 'notice',
 		default: '',

@@ -17,6 +17,7 @@ import { activityLogStream, awayChanges, awaySample, awayStatesOf, listAdmins, t
 import { articleStream } from './streams/articles';
 import { contactStream } from './streams/contacts';
 import { conversationPartStream, conversationStream } from './streams/conversations';
+import { ticketStream } from './streams/tickets';
 import type { PollStream, StreamContext } from './streams/types';
 import { isValidTimeZone } from './timezone';
 
@@ -39,6 +40,8 @@ const STREAMS: Record<Exclude<EventName, 'admin.away_mode_changed'>, PollStream>
 	'article.created': articleStream('article.created'),
 	'article.updated': articleStream('article.updated'),
 	'admin.activity_log.created': activityLogStream,
+	'ticket.created': ticketStream('ticket.created'),
+	'ticket.state_changed': ticketStream('ticket.state_changed'),
 };
 
 /** What the trigger keeps in the node's static data. */

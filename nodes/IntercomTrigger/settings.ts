@@ -18,6 +18,8 @@ export const EVENT_NAMES = [
 	'article.updated',
 	'admin.away_mode_changed',
 	'admin.activity_log.created',
+	'ticket.created',
+	'ticket.state_changed',
 ] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];

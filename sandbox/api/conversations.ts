@@ -6,11 +6,13 @@ import { pageOfCollection, pageOfResults, parsePerPage, SortValue } from '../pag
 import { compileQuery, parseSort } from '../search';
 import { conversationSearchModel } from '../search-fields';
 import * as ops from '../store/conversation-ops';
-import type { ContactRecord, ConversationRecord, TicketRecord } from '../store/types';
+import { convertConversation } from '../store/ticket-ops';
+import type { ContactRecord, ConversationRecord } from '../store/types';
 import type { Workspace } from '../store/workspace';
 import { ApiContext, RouteTable, str } from './context';
 import { presentTagBasic } from './present-contacts';
-import { presentConversation, presentConversationListItem, presentTicket } from './present-conversations';
+import { presentConversation, presentConversationListItem } from './present-conversations';
+import { presentTicket } from './present-tickets';
 
 function stripHtml(text: string | null): string | null {
 	return text === null ? null : text.replace(/<[^>]*>/g, '').trim();
@@ -116,20 +118,8 @@ export const conversationRoutes: RouteTable = {
 	'DELETE /conversations/{conversation_id}/customers/{contact_id}': ({ ws, params, body }) =>
 		presentConversation(ws, ops.detachParticipant(ws, params.conversation_id, String(body?.admin_id), params.contact_id)),
 	'POST /conversations/redact': ({ ws, body }) => presentConversation(ws, ops.redactConversation(ws, body)),
-	'POST /conversations/{conversation_id}/convert': ({ ws, params, body }) => {
-		const c = ops.requireConversation(ws, params.conversation_id);
-		const type = ws.ticketTypes.get(String(body.ticket_type_id));
-		if (!type) throw badRequest('Ticket type not found', 'parameter_invalid', 'ticket_type_id');
-		if (c.ticketId) throw badRequest('Conversation has already been converted to a ticket', 'parameter_invalid');
-		const now = ws.now();
-		const id = ws.nextNumericId('ticket');
-		const ticket: TicketRecord = { id, ticket_id: String(ws.tickets.size + 1), ticketTypeId: type.id, conversationId: c.id, created_at: now, updated_at: now, attributes: body.attributes ?? {} };
-		ws.tickets.set(id, ticket);
-		c.ticketId = id;
-		c.updated_at = Math.max(now, c.updated_at);
-		ws.changes.record('conversation.converted', c.id, c.updated_at, { ticket_id: id });
-		return presentTicket(ws, ticket);
-	},
+	'POST /conversations/{conversation_id}/convert': ({ ws, params, body }) =>
+		presentTicket(ws, convertConversation(ws, params.conversation_id, body.ticket_type_id, body.attributes)),
 	'POST /conversations/{conversation_id}/tags': ({ ws, params, body }) => {
 		ops.tagConversation(ws, params.conversation_id, String(body.id), String(body.admin_id));
 		return { ...presentTagBasic(ws.tags.get(String(body.id))!), applied_at: ws.now(), applied_by: { type: 'admin', id: String(body.admin_id) } };

@@ -1,9 +1,9 @@
 /**
  * Conversation presenters: the list item (no parts) and the full
- * conversation (with up to 500 parts, as Intercom returns), plus tickets.
+ * conversation (with up to 500 parts, as Intercom returns). Tickets: present-tickets.ts.
  */
 import type { Workspace } from '../store/workspace';
-import type { ConversationRecord, PartAuthor, PartRecord, TicketRecord } from '../store/types';
+import type { ConversationRecord, PartAuthor, PartRecord } from '../store/types';
 import { presentAppliedTag } from './present-contacts';
 
 /** Intercom returns at most the 500 most recent parts. */
@@ -91,76 +91,6 @@ export function presentConversation(ws: Workspace, c: ConversationRecord) {
 			type: 'conversation_part.list',
 			conversation_parts: parts.map(presentPart),
 			total_count: c.parts.length,
-		},
-	};
-}
-
-export function presentTicket(ws: Workspace, t: TicketRecord) {
-	const type = ws.ticketTypes.get(t.ticketTypeId);
-	const conversation = ws.conversations.get(t.conversationId);
-	return {
-		type: 'ticket',
-		id: t.id,
-		ticket_id: t.ticket_id,
-		category: type?.category ?? 'Customer',
-		ticket_attributes: t.attributes,
-		ticket_state: { type: 'ticket_state', id: '1', category: 'submitted', internal_label: 'Submitted', external_label: 'Submitted' },
-		ticket_type: type ? presentTicketType(ws, type.id) : null,
-		contacts: {
-			type: 'contact.list',
-			contacts: (conversation?.contactIds ?? []).map((id) => ({ type: 'contact', id, external_id: ws.contact(id)?.external_id ?? null })),
-		},
-		created_at: t.created_at,
-		updated_at: t.updated_at,
-		open: true,
-		is_shared: true,
-		linked_objects: { type: 'list', data: [{ type: 'conversation', id: t.conversationId, category: null }], total_count: 1, has_more: false },
-		ticket_parts: { type: 'ticket_part.list', ticket_parts: [], total_count: 0 },
-	};
-}
-
-export function presentTicketType(ws: Workspace, id: string) {
-	const t = ws.ticketTypes.get(id);
-	if (!t) return null;
-	return {
-		type: 'ticket_type',
-		id: t.id,
-		category: t.category,
-		name: t.name,
-		description: t.description,
-		icon: t.icon,
-		workspace_id: ws.idCode,
-		archived: false,
-		created_at: t.created_at,
-		updated_at: t.updated_at,
-		ticket_type_attributes: {
-			type: 'list',
-			ticket_type_attributes: t.attributes.map((a, i) => ({
-				type: 'ticket_type_attribute',
-				id: a.id,
-				workspace_id: ws.idCode,
-				name: a.name,
-				description: '',
-				data_type: a.data_type,
-				input_options: {},
-				order: i,
-				required_to_create: a.required,
-				required_to_create_for_contacts: false,
-				visible_on_create: true,
-				visible_to_contacts: true,
-				default: a.name.startsWith('_default_'),
-				ticket_type_id: Number(t.id),
-				archived: false,
-				created_at: t.created_at,
-				updated_at: t.updated_at,
-			})),
-		},
-		ticket_states: {
-			type: 'list',
-			data: [
-				{ type: 'ticket_state', id: '1', category: 'submitted', internal_label: 'Submitted', external_label: 'Submitted' },
-				{ type: 'ticket_state', id: '2', category: 'resolved', internal_label: 'Resolved', external_label: 'Resolved' },
-			],
 		},
 	};
 }

@@ -11,6 +11,7 @@ import { dataAttributeRoutes } from './data-attributes';
 import { dataEventRoutes } from './data-events';
 import { messageRoutes } from './messages';
 import { visitorRoutes } from './visitors';
+import { ticketRoutes } from './tickets';
 import { workspaceDataRoutes } from './workspace-data';
 
 export const routes: RouteTable = {
@@ -23,4 +24,5 @@ export const routes: RouteTable = {
 	...dataEventRoutes,
 	...messageRoutes,
 	...visitorRoutes,
+	...ticketRoutes,
 };

@@ -1,7 +1,7 @@
 /**
  * Handlers for the workspace data the four main resources lean on: tags,
- * notes, segments, subscription types, ticket types and
- * companies.
+ * notes, segments, subscription types and companies (data attributes:
+ * data-attributes.ts; ticket types: tickets.ts).
  */
 import { badRequest, notFound } from '../errors';
 import { pageOfNumbered, parsePageNumber, parsePerPage } from '../pagination';
@@ -10,7 +10,6 @@ import * as content from '../store/content-ops';
 import type { Workspace } from '../store/workspace';
 import { Reply, RouteTable, str } from './context';
 import { presentCompany, presentNote, presentSegment, presentSubscriptionType, presentTagBasic } from './present-contacts';
-import { presentTicketType } from './present-conversations';
 
 function requireCompany(ws: Workspace, id: string) {
 	const company = ws.companies.get(id);
@@ -65,12 +64,6 @@ export const workspaceDataRoutes: RouteTable = {
 		return presentSegment(segment);
 	},
 	'GET /subscription_types': ({ ws }) => ({ type: 'list', data: [...ws.subscriptionTypes.values()].map(presentSubscriptionType) }),
-	'GET /ticket_types': ({ ws }) => ({ type: 'list', data: [...ws.ticketTypes.keys()].map((id) => presentTicketType(ws, id)) }),
-	'GET /ticket_types/{ticket_type_id}': ({ ws, params }) => {
-		const type = presentTicketType(ws, params.ticket_type_id);
-		if (!type) throw notFound('Ticket Type Not Found');
-		return type;
-	},
 	'GET /companies': ({ ws, query }) => {
 		let companies = ws.companies.all().slice();
 		if (query.company_id !== undefined) companies = companies.filter((c) => c.company_id === String(query.company_id));

@@ -47,6 +47,15 @@ export type ChangeKind =
 	| 'company.created'
 	| 'company.updated'
 	| 'tag.created'
+	| 'ticket.created'
+	| 'ticket.updated'
+	| 'ticket.state_changed'
+	| 'ticket.part.created'
+	| 'ticket.tagged'
+	| 'ticket.untagged'
+	| 'ticket.deleted'
+	| 'ticket_type.created'
+	| 'ticket_type.updated'
 	| 'tag.deleted';
 
 export interface ChangeEntry {

@@ -243,25 +243,98 @@ export interface HelpCenterRecord {
 	website_turned_on: boolean;
 }
 
+export type TicketCategory = 'Customer' | 'Back-office' | 'Tracker';
+
+/** A ticket type's attribute; the optional fields default as Intercom's do (see ticket-ops.ts). */
+export interface TicketTypeAttributeRecord {
+	id: string;
+	name: string;
+	data_type: string;
+	required: boolean;
+	description?: string;
+	/** For `list` attributes: the choices. */
+	list_items?: string[];
+	multiline?: boolean;
+	allow_multiple_values?: boolean;
+	required_to_create_for_contacts?: boolean;
+	visible_on_create?: boolean;
+	visible_to_contacts?: boolean;
+	archived?: boolean;
+	created_at?: number;
+	updated_at?: number;
+}
+
 export interface TicketTypeRecord {
 	id: string;
 	name: string;
 	description: string;
-	category: 'Customer' | 'Back-office' | 'Tracker';
+	category: TicketCategory;
 	icon: string;
 	created_at: number;
 	updated_at: number;
-	attributes: { id: string; name: string; data_type: string; required: boolean }[];
+	attributes: TicketTypeAttributeRecord[];
+	archived?: boolean;
+	is_internal?: boolean;
+}
+
+export type TicketStateCategory = 'submitted' | 'in_progress' | 'waiting_on_customer' | 'resolved';
+
+export interface TicketStateRecord {
+	id: string;
+	category: TicketStateCategory;
+	internal_label: string;
+	external_label: string;
+	/** The ticket types that use this state. */
+	ticketTypeIds: string[];
+	archived: boolean;
+}
+
+export interface TicketPartRecord {
+	id: string;
+	part_type: string;
+	body: string | null;
+	created_at: number;
+	updated_at: number;
+	author: PartAuthor;
+	assigned_to: { type: 'admin' | 'team' | 'nobody_admin'; id: string } | null;
+	previous_ticket_state?: TicketStateCategory;
+	ticket_state?: TicketStateCategory;
+	updated_attribute_data?: { attribute: { type: 'attribute'; id: string; label: string }; value: { type: 'value'; id: string | null; label: string } };
 }
 
 export interface TicketRecord {
 	id: string;
+	/** The number the Inbox shows (#12). */
 	ticket_id: string;
 	ticketTypeId: string;
-	conversationId: string;
+	ticketStateId: string;
+	/** A conversation the ticket was converted from or linked to, if any. */
+	conversationId: string | null;
 	created_at: number;
 	updated_at: number;
 	attributes: Record<string, unknown>;
+	contactIds: string[];
+	companyId: string | null;
+	admin_assignee_id: string | null;
+	team_assignee_id: string | null;
+	open: boolean;
+	snoozed_until: number | null;
+	is_shared: boolean;
+	tags: AppliedTag[];
+	parts: TicketPartRecord[];
+}
+
+/** A background job (POST /tickets/enqueue): runs at the first request at or after `runAt`. */
+export interface JobRecord {
+	id: string;
+	created_at: number;
+	runAt: number;
+	status: 'pending' | 'success' | 'failed';
+	resource_type: 'ticket';
+	resource_id: string | null;
+	/** The create request the job carries out. */
+	request: Record<string, unknown>;
+	error?: string;
 }
 
 export interface AwayStatusReasonRecord {

@@ -24,7 +24,9 @@ import type {
 	SubscriptionTypeRecord,
 	TagRecord,
 	TeamRecord,
+	JobRecord,
 	TicketRecord,
+	TicketStateRecord,
 	TicketTypeRecord,
 } from './types';
 import type { VisitorRecord } from './visitor-ops';
@@ -83,6 +85,8 @@ export class Workspace {
 	readonly helpCenters = new Map<string, HelpCenterRecord>();
 	readonly ticketTypes = new Map<string, TicketTypeRecord>();
 	readonly tickets = new Map<string, TicketRecord>();
+	readonly ticketStates = new Map<string, TicketStateRecord>();
+	readonly jobs = new Map<string, JobRecord>();
 	readonly awayStatusReasons = new Map<string, AwayStatusReasonRecord>();
 	readonly dataAttributes: DataAttributeRecord[] = [];
 	readonly activityLogs = new OrderedCollection<ActivityLogRecord>();
@@ -216,6 +220,8 @@ export class Workspace {
 		this.helpCenters.clear();
 		this.ticketTypes.clear();
 		this.tickets.clear();
+		this.ticketStates.clear();
+		this.jobs.clear();
 		this.awayStatusReasons.clear();
 		this.dataAttributes.length = 0;
 		this.activityLogs.clear();

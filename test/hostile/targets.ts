@@ -76,6 +76,7 @@ function validValue(property: INodeProperties): INodeParameters[string] | undefi
 const SEARCH_JSON: Record<string, string> = {
 	contact: '{"field":"role","operator":"=","value":"user"}',
 	conversation: '{"field":"state","operator":"=","value":"open"}',
+	ticket: '{"field":"state","operator":"=","value":"submitted"}',
 };
 const UPDATE_FIELDS: Record<string, INodeParameters> = {
 	'contact:update': { name: 'Ada' },
@@ -174,15 +175,26 @@ export function targets(): Target[] {
 	return out;
 }
 
-/** The path a request must have: the template, each value escaped as one segment. */
-export function expectedPath(def: OperationDefinition, parameters: INodeParameters, attackedKey?: string, value?: unknown): string {
-	return def.path.replace(/\{([a-z_]+)\}/g, (_m, key: string) => {
+/**
+ * The path a request must have: the template, each value escaped as one segment. `template`: a
+ * path the operation reads first (`def.reads`), filled the same way.
+ */
+export function expectedPath(def: OperationDefinition, parameters: INodeParameters, attackedKey?: string, value?: unknown, template = def.path): string {
+	return template.replace(/\{([a-z_]+)\}/g, (_m, key: string) => {
 		if (key === attackedKey) return encodeURIComponent(String(value).trim());
 		const field = [...def.fields, ...(def.collections ?? []).flatMap((c) => c.options)].find(
-			(f) => f.in === 'path' && (f.key ?? f.property.name) === key,
+			(f) => (f.in === 'path' || template !== def.path) && (f.key ?? f.property.name) === key,
 		);
 		const raw = field ? parameters[field.property.name] : undefined;
 		const given = raw && typeof raw === 'object' && 'value' in raw ? (raw as { value: unknown }).value : raw;
 		return encodeURIComponent(String(given));
 	});
+}
+
+/** Every request the operation may send first: its reads (GET), then its own call. */
+export function expectedRequests(def: OperationDefinition, parameters: INodeParameters, attackedKey?: string, value?: unknown): string[] {
+	return [
+		...(def.reads ?? []).map((template) => `GET ${expectedPath(def, parameters, attackedKey, value, template)}`),
+		`${def.method} ${expectedPath(def, parameters, attackedKey, value)}`,
+	];
 }

@@ -16,6 +16,9 @@ describe('operations are data', () => {
 		// search with its highlights and page walk; data events: a submitted event defaults to "now"
 		// and caps metadata keys over its two parameters, and the event list follows `pages.next`
 		// URLs, which no other list uses. Add to this list only with a reason.
+		// Tickets: creating (now or in the background) and updating check the attributes and state
+		// against the ticket type as the workspace defines it, which takes a read first; ticket reply
+		// is the conversation's reply; ticket search is the filter builder.
 		expect(hooked.sort()).toEqual([
 			'article:search',
 			'contact:search',
@@ -23,6 +26,11 @@ describe('operations are data', () => {
 			'conversation:search',
 			'dataEvent:create',
 			'dataEvent:getMany',
+			'ticket:create',
+			'ticket:createInBackground',
+			'ticket:reply',
+			'ticket:search',
+			'ticket:update',
 		]);
 	});
 

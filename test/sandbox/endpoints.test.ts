@@ -5,6 +5,7 @@
 import { loadSpec, RunningSandbox, startSandbox } from '../../sandbox';
 import { routes } from '../../sandbox/api/routes';
 import { createVisitor } from '../../sandbox/store/visitor-ops';
+import { ticketRoutes } from '../../sandbox/api/tickets';
 import { call, shapeProblems } from './helpers';
 
 const MAIN_TAGS = ['Contacts', 'Admins', 'Articles', 'Conversations'];
@@ -182,7 +183,8 @@ describe('response shapes', () => {
 	});
 
 	it('checked every served operation, all with conformant requests', () => {
-		expect(Object.keys(routes).filter((key) => !seen.has(key))).toEqual([]);
+		// Ticket routes are checked, the same way, in test/ticket/sandbox-api.test.ts.
+		expect(Object.keys(routes).filter((key) => !seen.has(key) && !(key in ticketRoutes))).toEqual([]);
 		expect(sb.log.nonConformant().map((r) => `${r.method} ${r.path}: ${r.verdict.problems.join('; ')}`)).toEqual([]);
 	});
 });

@@ -233,7 +233,7 @@ describe('parameters', () => {
 		[{ event: 'contact.created', options: { startAt: 'last tuesday' } }, /Start From/],
 		[{ event: 'conversation_part.created', partKinds: [] }, /Part Kinds/],
 		[{ event: 'contact.created', contactRole: 'visitor' }, /Contact Role/],
-		[{ event: 'ticket.created' }, /Event/],
+		[{ event: 'ticket.deleted' }, /Event/],
 	])('%j is refused, naming the parameter, before any request', async (params, message) => {
 		h = await TriggerHarness.start();
 		const r = await h.poll(params);

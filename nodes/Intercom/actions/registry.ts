@@ -13,6 +13,8 @@ import { segmentOperations } from './segment';
 import { subscriptionTypeOperations } from './subscriptionType';
 import { teamOperations } from './team';
 import { visitorOperations } from './visitor';
+import { ticketOperations } from './ticket';
+import { ticketTypeOperations } from './ticketType';
 import type { OperationDefinition } from './types';
 
 /** Every resource the node offers, in the order the editor lists them. */
@@ -31,6 +33,8 @@ export const resources: ResourceInfo[] = [
 	{ value: 'subscriptionType', name: 'Subscription Type', description: 'Email and SMS topics contacts opt in to or out of' },
 	{ value: 'awayStatusReason', name: 'Away Status Reason', description: 'Reasons teammates give when they are away' },
 	{ value: 'visitor', name: 'Visitor', description: 'Anonymous people of the Messenger' },
+	{ value: 'ticket', name: 'Ticket', description: 'Customer, back-office and tracker tickets' },
+	{ value: 'ticketType', name: 'Ticket Type', description: 'Ticket types, their attributes and states' },
 ];
 
 /** Every operation of the node. The node description, the router, the README table and the coverage test all read this list. */
@@ -49,4 +53,6 @@ export const operations: OperationDefinition[] = [
 	...subscriptionTypeOperations,
 	...awayStatusReasonOperations,
 	...visitorOperations,
+	...ticketOperations,
+	...ticketTypeOperations,
 ];

@@ -22,7 +22,9 @@ export type Resource =
 	| 'team'
 	| 'subscriptionType'
 	| 'awayStatusReason'
-	| 'visitor';
+	| 'visitor'
+	| 'ticket'
+	| 'ticketType';
 
 /*
  * The executor's vocabulary
@@ -175,6 +177,11 @@ export interface OperationDefinition {
 	emptyBody?: boolean;
 	/** Intercom answers with no body (202 Accepted): the output item is the body Intercom accepted. */
 	answersEmpty?: boolean;
+	/**
+	 * Paths (templates) the `build` hook reads with a GET before the request, to check input against
+	 * the workspace (a ticket's attributes against its type); the same path parameters fill them.
+	 */
+	reads?: string[];
 	/** Hook: adjust the request for what data cannot say; may throw a NodeOperationError. */
 	build?: (ctx: OperationContext, request: BuiltRequest) => void | Promise<void>;
 	/** Shape the output items (default: the response object, or the list's items). */

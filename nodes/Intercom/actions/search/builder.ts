@@ -4,12 +4,13 @@ import { NodeOperationError } from 'n8n-workflow';
 import { parseJsonObject, toList, toUnixSeconds } from '../../../shared/values';
 import type { OperationContext } from '../types';
 import {
-	CUSTOM_ATTRIBUTE_PREFIX,
+	attributePrefix,
 	findOperator,
 	MAX_FILTERS_PER_GROUP,
 	MAX_NESTING,
 	operatorsFor,
 	OPERATORS,
+	SEARCH_FIELD_METHODS,
 	SEARCH_FIELDS,
 	type SearchFieldType,
 	type SearchObject,
@@ -38,10 +39,13 @@ function conditionProperties(object: SearchObject): INodeProperties[] {
 			displayName: 'Field Name or ID',
 			name: 'field',
 			type: 'options',
-			typeOptions: { loadOptionsMethod: object === 'contact' ? 'getContactSearchFields' : 'getConversationSearchFields' },
+			typeOptions: { loadOptionsMethod: SEARCH_FIELD_METHODS[object] },
 			default: '',
 			description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-			hint: 'Custom attributes appear as custom_attributes.name_of_attribute',
+			hint:
+				object === 'ticket'
+					? 'Ticket attributes appear as ticket_attribute.ID_of_attribute'
+					: 'Custom attributes appear as custom_attributes.name_of_attribute',
 		},
 		{
 			displayName: 'Operator Name or ID',
@@ -198,11 +202,13 @@ function buildCondition(object: SearchObject, node: INode, itemIndex: number, la
 	if (!info) fail(node, itemIndex, `${label} › Operator`, `"${chosenOperator}" is not a search operator`);
 	const operator = info.api;
 	const known = SEARCH_FIELDS[object].get(field);
-	if (!known && !field.startsWith(CUSTOM_ATTRIBUTE_PREFIX)) {
-		fail(node, itemIndex, `${label} › Field`, `"${field}" is not a searchable ${object} field`, 'Pick a field from the list, or use custom_attributes.<name> for a custom attribute.');
+	const prefix = attributePrefix(object);
+	if (!known && !field.startsWith(prefix)) {
+		const hint = object === 'ticket' ? 'Pick a field from the list, or use ticket_attribute.<ID> for a ticket attribute.' : 'Pick a field from the list, or use custom_attributes.<name> for a custom attribute.';
+		fail(node, itemIndex, `${label} › Field`, `"${field}" is not a searchable ${object} field`, hint);
 	}
 	const chosen = c.valueType && c.valueType !== 'auto' ? c.valueType : undefined;
-	const allowed = operatorsFor(field, known ?? chosen);
+	const allowed = operatorsFor(field, known ?? chosen, object);
 	if (!allowed.includes(operator)) {
 		fail(node, itemIndex, `${label} › Operator`, `"${operator}" does not apply to ${field} (${known ?? chosen})`, `It takes: ${allowed.join(' ')}`);
 	}

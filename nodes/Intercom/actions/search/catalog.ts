@@ -1,10 +1,10 @@
 /**
- * What the search APIs accept: the searchable fields of contacts and conversations with their
+ * What the search APIs accept: the searchable fields of contacts, conversations and tickets with their
  * types, and which operators each type takes. Shared by the builder (to convert and check values)
  * and the dynamic lists (to offer fields and operators).
  */
 
-export type SearchObject = 'contact' | 'conversation';
+export type SearchObject = 'contact' | 'conversation' | 'ticket';
 
 export type SearchFieldType = 'string' | 'integer' | 'float' | 'date' | 'boolean';
 
@@ -51,6 +51,17 @@ const CONVERSATION_FIELDS: FieldTable = {
 	boolean: ['open', 'read', 'ai_agent_participated'],
 };
 
+// From the "Accepted Fields" table of POST /tickets/search (2.14). `category` takes Intercom's search
+// terms: request (Customer), task (Back-office), tracker (Tracker).
+const TICKET_FIELDS: FieldTable = {
+	string: [
+		'id', 'title', 'description', 'category', 'ticket_type_id', 'contact_ids', 'teammate_ids', 'admin_assignee_id',
+		'team_assignee_id', 'state',
+	],
+	date: ['created_at', 'updated_at', 'snoozed_until'],
+	boolean: ['open'],
+};
+
 function index(table: FieldTable): Map<string, SearchFieldType> {
 	return new Map(
 		Object.entries(table).flatMap(([type, fields]) => (fields ?? []).map((f) => [f, type as SearchFieldType] as const)),
@@ -60,9 +71,25 @@ function index(table: FieldTable): Map<string, SearchFieldType> {
 export const SEARCH_FIELDS: Record<SearchObject, Map<string, SearchFieldType>> = {
 	contact: index(CONTACT_FIELDS),
 	conversation: index(CONVERSATION_FIELDS),
+	ticket: index(TICKET_FIELDS),
 };
 
 export const CUSTOM_ATTRIBUTE_PREFIX = 'custom_attributes.';
+
+/** Ticket attributes are searched by the attribute's ID: `ticket_attribute.<id>`. */
+export const TICKET_ATTRIBUTE_PREFIX = 'ticket_attribute.';
+
+/** The prefix of an object's own attributes in search (custom attributes, or ticket attributes). */
+export function attributePrefix(object: SearchObject): string {
+	return object === 'ticket' ? TICKET_ATTRIBUTE_PREFIX : CUSTOM_ATTRIBUTE_PREFIX;
+}
+
+/** The loadOptions method that lists an object's search fields. */
+export const SEARCH_FIELD_METHODS: Record<SearchObject, string> = {
+	contact: 'getContactSearchFields',
+	conversation: 'getConversationSearchFields',
+	ticket: 'getTicketSearchFields',
+};
 
 export interface OperatorInfo {
 	/** The builder's option value. Not the symbol: n8n reads a parameter value starting with "=" as an expression. */
@@ -103,9 +130,13 @@ const BY_TYPE: Record<SearchFieldType, string[]> = {
 	date: ['=', '<', '>'],
 };
 
+// Ticket search documents `<=` and `>=` on created_at besides the date operators.
+const TICKET_CREATED_AT = ['=', '<', '>', '<=', '>='];
+
 /** Operators (API symbols) a field accepts; tag_id is the API's one exception to its type's rule. */
-export function operatorsFor(field: string, type: SearchFieldType | undefined): string[] {
+export function operatorsFor(field: string, type: SearchFieldType | undefined, object?: SearchObject): string[] {
 	if (field === 'tag_id') return ['=', '!='];
+	if (object === 'ticket' && field === 'created_at') return TICKET_CREATED_AT;
 	return type ? BY_TYPE[type] : OPERATORS.map((o) => o.api);
 }
 

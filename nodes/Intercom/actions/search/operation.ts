@@ -2,9 +2,12 @@ import type { OperationDefinition } from '../types';
 import { buildSearchQuery, searchQueryProperties, sortProperties } from './builder';
 import type { SearchObject } from './catalog';
 
+const ITEMS: Record<SearchObject, string> = { contact: 'data', conversation: 'conversations', ticket: 'tickets' };
+
 /**
- * A search operation (POST /contacts/search, POST /conversations/search): the query from the
- * builder or JSON, an optional sort, and every page read with the cursor in the body.
+ * A search operation (POST /contacts/search, /conversations/search, /tickets/search): the query
+ * from the builder or JSON, an optional sort (not for tickets: their search documents none), and
+ * every page read with the cursor in the body.
  */
 export function searchOperation(object: SearchObject, description: string): OperationDefinition {
 	return {
@@ -17,12 +20,14 @@ export function searchOperation(object: SearchObject, description: string): Oper
 		path: `/${object}s/search`,
 		idempotent: true,
 		fields: searchQueryProperties(object).map((property) => ({ property })),
-		collections: [
-			{ name: 'options', displayName: 'Options', placeholder: 'Add Option', options: sortProperties().map((property) => ({ property })) },
-		],
-		list: { pagination: 'search', itemsPath: object === 'contact' ? 'data' : 'conversations' },
+		collections:
+			object === 'ticket'
+				? []
+				: [{ name: 'options', displayName: 'Options', placeholder: 'Add Option', options: sortProperties().map((property) => ({ property })) }],
+		list: { pagination: 'search', itemsPath: ITEMS[object] },
 		build: (ctx, request) => {
 			request.body.query = buildSearchQuery(ctx, object);
+			if (object === 'ticket') return;
 			const options = ctx.param<{ sortField?: string; sortOrder?: string }>('options', {});
 			if (options.sortField) request.body.sort = { field: options.sortField, order: options.sortOrder ?? 'descending' };
 		},

@@ -1,0 +1,96 @@
+/**
+ * Ticket events, from POST /tickets/search.
+ *
+ * Ticket search compares dates to the second, and Intercom documents its `>` as "greater (or
+ * equal) than", as for conversations: the query asks for `> from - 1`, right under either
+ * reading, and the cursor drops what was already emitted. Ticket search documents no sort, so a
+ * window is read whole, in whatever order it comes, and ordered here.
+ *
+ * A state change is a ticket part (`ticket_state_updated_by_admin`, and the like) with the
+ * previous and the new state; it updates its ticket, so every change since `from` is in a ticket
+ * updated since. Intercom also records a ticket's first state as such a part when the ticket is
+ * created (submitted → submitted): that is the ticket's creation, not a change, and is left out.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { compareKeys } from '../cursor';
+import { readAll, readNewest, type RecordSource, type TriggerEvent } from '../reading';
+import type { PollStream, StreamContext } from './types';
+
+type TicketEvent = 'ticket.created' | 'ticket.state_changed';
+
+/** How far back the editor's test event looks, widening until it finds tickets: a day, a month, ever. */
+const SAMPLE_WINDOWS = [86_400, 30 * 86_400, Infinity];
+const SAMPLE_RECORDS = 150;
+
+function partsOf(ticket: IDataObject): IDataObject[] {
+	const list = (ticket.ticket_parts as IDataObject | undefined)?.ticket_parts;
+	return Array.isArray(list) ? (list as IDataObject[]) : [];
+}
+
+function withoutParts(ticket: IDataObject): IDataObject {
+	const { ticket_parts: _parts, ...rest } = ticket;
+	return rest;
+}
+
+function isStatePart(part: IDataObject): boolean {
+	return String(part.part_type ?? '').startsWith('ticket_state_updated') && typeof part.created_at === 'number';
+}
+
+/** The state changes among a ticket's parts, without the record of its first state. */
+function stateChanges(ticket: IDataObject): TriggerEvent[] {
+	const parts = partsOf(ticket).filter(isStatePart);
+	const summary = withoutParts(ticket);
+	return parts
+		.filter((part, i) => !(i === 0 && part.previous_ticket_state === part.ticket_state && part.created_at === ticket.created_at))
+		.map((part) => ({
+			key: { ts: part.created_at as number, id: String(part.id) },
+			event: 'ticket.state_changed',
+			data: {
+				ticket: summary,
+				part,
+				previous_state: part.previous_ticket_state ?? null,
+				state: part.ticket_state ?? null,
+			},
+		}));
+}
+
+function eventsFor(event: TicketEvent): RecordSource['eventsOf'] {
+	if (event === 'ticket.state_changed') return stateChanges;
+	return (ticket) =>
+		typeof ticket.created_at === 'number'
+			? [{ key: { ts: ticket.created_at, id: String(ticket.id) }, event, data: { ticket: withoutParts(ticket) } }]
+			: [];
+}
+
+/** Tickets whose `field` is at or after `value`. */
+function source(event: TicketEvent, value: number): RecordSource {
+	const field = event === 'ticket.created' ? 'created_at' : 'updated_at';
+	return {
+		request: { method: 'POST', path: '/tickets/search', body: { query: { field, operator: '>', value } }, idempotent: true },
+		pagination: 'search',
+		itemsPath: 'tickets',
+		timeOf: (record) => Number(record[field]),
+		eventsOf: eventsFor(event),
+	};
+}
+
+export function ticketStream(event: TicketEvent): PollStream {
+	return {
+		async read(ctx: StreamContext) {
+			return await readAll(ctx.client, source(event, ctx.limits.from - 1), ctx.limits);
+		},
+		async sample(ctx: StreamContext) {
+			// Ticket search has no sort: the latest event among the first tickets of the shortest
+			// recent window that has any (one request when tickets changed today).
+			for (const seconds of SAMPLE_WINDOWS) {
+				const records = source(event, seconds === Infinity ? 0 : ctx.now - seconds);
+				const tickets = await readNewest(ctx.client, records, SAMPLE_RECORDS);
+				if (tickets.length === 0) continue;
+				const latest = tickets.flatMap(records.eventsOf).sort((a, b) => compareKeys(b.key, a.key))[0];
+				return latest ? [latest] : [];
+			}
+			return [];
+		},
+	};
+}
