@@ -5,6 +5,8 @@
  * Also: records without their time, conversations deleted between search and GET, and Start From
  * read in the workflow's time zone.
  */
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
 import type { IDataObject } from 'n8n-workflow';
 
 import { parseCursor } from '../../nodes/IntercomTrigger/cursor-state';
@@ -59,6 +61,8 @@ describe('a partly readable cursor is recovered: nothing lost, nothing new inven
 		['recent with an unreadable second', (c) => ({ ...c, recent: { soon: 'x' } })],
 		['an oversized recent set', (c) => ({ ...c, recent: { [String(Number(c.settled) + 1)]: Array.from({ length: MAX_RECENT_IDS + 1 }, (_, i) => `x${i}`) } })],
 	])('%s', async (_name, tamper) => {
+		// n8n's logger: the recovery is said there too (and kept out of the test output).
+		const warn = jest.spyOn(Container.get(Logger), 'warn').mockImplementation(() => undefined);
 		const { cursor, emittedBefore } = await started();
 		h.state = { ...h.state, cursor: tamper(cursor) };
 		const r = await h.poll(params);
@@ -70,6 +74,8 @@ describe('a partly readable cursor is recovered: nothing lost, nothing new inven
 		expect(inOrder(r.items, conversationId)).toBe(true);
 		// Said, not silent: the state keeps what was recovered and why.
 		expect((h.state.recovered as IDataObject).message).toMatch(/partly unreadable .* nothing is lost/);
+		expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^Intercom Trigger "Trigger": The saved position was partly unreadable/));
+		warn.mockRestore();
 		h.advance(60);
 		expect((await h.poll(params)).items).toEqual([]);
 	});
