@@ -24,9 +24,54 @@ function isInteger(value: unknown): value is number {
 	return typeof value === 'number' && Number.isInteger(value);
 }
 
+const HEX = /^(?:[0-9a-f]{2})+$/;
+/** Lower-case hex ids (Intercom's 24-character contact ids) travel as base64url: 16 characters instead of 24. */
+const MARK_HEX = '~';
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+function hexToB64(hex: string): string {
+	let bits = 0;
+	let value = 0;
+	let out = '';
+	for (const c of hex) {
+		value = ((value << 4) | parseInt(c, 16)) & 0xfff;
+		bits += 4;
+		if (bits >= 6) {
+			bits -= 6;
+			out += B64[(value >> bits) & 63];
+		}
+	}
+	// The length of the hex (even) says how many bits the last character carries.
+	if (bits > 0) out += B64[(value << (6 - bits)) & 63];
+	return out;
+}
+
+function b64ToHex(text: string, hexLength: number): string | undefined {
+	let bits = 0;
+	let value = 0;
+	let out = '';
+	for (const c of text) {
+		const v = B64.indexOf(c);
+		if (v < 0) return undefined;
+		value = ((value << 6) | v) & 0xffff;
+		bits += 6;
+		while (bits >= 4 && out.length < hexLength) {
+			bits -= 4;
+			out += ((value >> bits) & 15).toString(16);
+		}
+	}
+	return out.length === hexLength ? out : undefined;
+}
+
 function packIds(ids: string[]): string | string[] {
 	if (ids.some((id) => id.includes(SEPARATOR) || id === '')) return [...ids];
-	const sorted = [...ids].sort(compareIds);
+	// Ids of one length in lower-case hex: base64url, marked with their hex length.
+	const length = ids[0].length;
+	if (ids.every((id) => id.length === length && HEX.test(id))) return `${MARK_HEX}${length}${SEPARATOR}${frontCode(ids.map(hexToB64).sort())}`;
+	return frontCode([...ids].sort(compareIds));
+}
+
+function frontCode(sorted: string[]): string {
 	let previous = '';
 	const parts: string[] = [];
 	for (const id of sorted) {
@@ -42,9 +87,22 @@ function packIds(ids: string[]): string | string[] {
 function unpackIds(packed: unknown): string[] | undefined {
 	if (Array.isArray(packed)) return packed.every((id) => typeof id === 'string') ? [...(packed as string[])] : undefined;
 	if (typeof packed !== 'string' || packed === '') return undefined;
+	if (packed.startsWith(MARK_HEX)) {
+		const [head, ...rest] = packed.split(SEPARATOR);
+		const length = Number(head.slice(1));
+		const encoded = Number.isInteger(length) && length > 0 ? frontDecode(rest) : undefined;
+		if (!encoded) return undefined;
+		const ids = encoded.map((e) => b64ToHex(e, length));
+		return ids.every((id): id is string => id !== undefined) ? ids : undefined;
+	}
+	return frontDecode(packed.split(SEPARATOR));
+}
+
+function frontDecode(parts: string[]): string[] | undefined {
+	if (parts.length === 0) return undefined;
 	const ids: string[] = [];
 	let previous = '';
-	for (const part of packed.split(SEPARATOR)) {
+	for (const part of parts) {
 		const shared = parseInt(part[0] ?? '', 36);
 		if (!Number.isInteger(shared) || shared > previous.length) return undefined;
 		previous = previous.slice(0, shared) + part.slice(1);

@@ -74,6 +74,11 @@ describe('cursor ordering and parsing', () => {
 		}).next;
 		expect(roundTrip(c).recent['150'].sort()).toEqual([...ids].sort());
 		expect(typeof (serializeCursor(c).recent as Record<string, unknown>)['150']).toBe('string');
+		// Contact ids (24 lower-case hex characters) take 16 characters and a separator each, or less.
+		const hex = Array.from({ length: 500 }, (_, i) => (BigInt(i + 1) * 0x9e3779b97f4a7c15n).toString(16).padStart(24, '0').slice(-24));
+		const contacts = selectEvents(initialCursor(100), hex.map((id) => ({ key: { ts: 150, id } })), { now: 151, visibleThrough: 140, readThrough: Infinity, cap: 1000, maxRecent: 1000 }).next;
+		expect(roundTrip(contacts).recent['150'].sort()).toEqual([...hex].sort());
+		expect(String((serializeCursor(contacts).recent as Record<string, unknown>)['150']).length).toBeLessThanOrEqual(500 * 17);
 		// Ids that would not pack (a comma) are kept as a list.
 		const odd = { ...c, recent: { 150: ['a,b', 'c'] } };
 		expect(roundTrip(odd).recent).toEqual({ 150: ['a,b', 'c'] });

@@ -84,12 +84,10 @@ async function getConversation(client: IntercomClient, id: string): Promise<IDat
  * behind a deletion, and a deleted conversation has no parts left to report.
  */
 async function getFoundConversation(client: IntercomClient, id: string): Promise<IDataObject | undefined> {
-	try {
-		return await getConversation(client, id);
-	} catch (error) {
-		if (error instanceof NodeApiError && error.httpCode === '404') return undefined;
-		throw error;
-	}
+	// Any other failure stays the transport's own error (and fails the poll before the cursor moves).
+	return await getConversation(client, id).catch(async (error: unknown) =>
+		error instanceof NodeApiError && error.httpCode === '404' ? undefined : await Promise.reject(error),
+	);
 }
 
 function withoutParts(conversation: IDataObject): IDataObject {
