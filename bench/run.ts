@@ -786,10 +786,10 @@ function markdown(r: Results): string {
 	if (capped.length > 0) {
 		lines.push(
 			'',
-			`A burst larger than ${fmt(MAX_RECENT_IDS)} changes inside the late-arrival window is not emitted at once: the cursor remembers at most ${fmt(MAX_RECENT_IDS)} ids of events that could still be joined by late arrivals, so the first poll emits that many (${capped.map((c) => `${fmt(c.f.median.events)} of ${fmt(c.f.changes)} at ${fmt(c.size)}`).join(', ')}) and the rest once the window has passed, about ${LATE_ARRIVAL_MINUTES} min later: delayed, never lost or repeated.`,
+			`A burst larger than the ids the cursor keeps for events that could still be joined by late arrivals (${fmt(capped[0].f.median.events)} when this was measured; ${fmt(MAX_RECENT_IDS)} now) is not emitted at once: the first poll emits that many (${capped.map((c) => `${fmt(c.f.median.events)} of ${fmt(c.f.changes)} at ${fmt(c.size)}`).join(', ')}) and the rest once the window has passed, about ${LATE_ARRIVAL_MINUTES} min later: delayed, never lost or repeated.`,
 		);
 	}
-	if (r.triggerBursts) lines.push(...burstsMarkdown(r.triggerBursts, LATE_ARRIVAL_MINUTES));
+	if (r.triggerBursts) lines.push(...burstsMarkdown(r.triggerBursts, LATE_ARRIVAL_MINUTES, r.date));
 	lines.push('', '## 5. Growth', '', r.growth, '', '## Goals', '', '| Goal | Target | Measured | Met |', '| --- | --- | --- | :---: |');
 	for (const g of r.goals) lines.push(`| ${g.goal} | ${g.target} | ${g.measured} | ${g.met ? 'yes' : '**no**'} |`);
 	lines.push('', 'Raw figures (every run): [results.json](results.json).', '');
