@@ -189,6 +189,28 @@ describe('records', () => {
 	});
 });
 
+describe('Include Full Conversation', () => {
+	it('a conversation deleted before its GET keeps its event, with the conversation as search returned it', async () => {
+		h = await TriggerHarness.start({ seed: { contacts: 20, conversations: 0, articles: 0, companies: 0 } });
+		const full = { event: 'conversation.created', options: { includeFullConversation: true } };
+		await h.poll(full);
+		h.advance(10);
+		const [gone, kept] = h.sb.activity.newConversations(2);
+		h.advance(10);
+		const faults = h.sb.faults;
+		const next = faults.next.bind(faults);
+		jest.spyOn(faults, 'next').mockImplementation((method: string, path: string) => {
+			if (method === 'GET' && path === `/conversations/${gone.id}` && h.sb.workspace.conversations.get(gone.id)) deleteConversation(h.sb.workspace, gone.id);
+			return next(method, path);
+		});
+		const r = await h.poll(full);
+		expect(r.error).toBeUndefined();
+		expect(r.items.map(conversationId)).toEqual([gone.id, kept.id]);
+		expect((r.items[0].conversation as IDataObject).conversation_parts).toBeUndefined();
+		expect((r.items[1].conversation as IDataObject).conversation_parts).toBeDefined();
+	});
+});
+
 describe('Start From', () => {
 	it('a date without a zone is read in the workflow\'s time zone, not the host\'s (UTC)', async () => {
 		expect(new Date(T0 * 1000).getTimezoneOffset()).toBe(0);
