@@ -625,7 +625,7 @@ function growthSentence(returnAll: ReturnAllSize[], trigger: TriggerSize[]): str
 		const bursts = trigger.flatMap((t) => t.episodes.map((e) => ({ size: t.size, e })));
 		if (bursts.length > 0) {
 			parts.push(
-				`and a burst of K changes costs about two reads of it, 2 × K/150 search pages, over the polls until it has settled (the idle polls in between cost one request each), the same at every size (${bursts.map((b) => `${fmt(b.e.changes)} changes at ${fmt(b.size)}: ${fmt(b.e.median.requests)} requests over ${fmt(b.e.median.polls)} polls`).join('; ')}).`,
+				`and a burst of K changes costs ${[...new Set(bursts.map((b) => fmt(b.e.median.requests / Math.ceil(b.e.changes / 150), 0)))].join(' to ')} times the floor ceil(K/150) in total over the polls until it has settled (one request a poll included), the same at every size (${bursts.map((b) => `${fmt(b.e.changes)} changes at ${fmt(b.size)}: ${fmt(b.e.median.requests)} requests over ${fmt(b.e.median.polls)} polls`).join('; ')}).`,
 				`Its time grows with the workspace only through the sandbox's own search, which scans every contact for each page where Intercom's is indexed (sandbox share of the burst's time: ${bursts.map((b) => `${fmt((100 * b.e.median.serverMs) / b.e.median.ms)}% at ${fmt(b.size)} for ${fmt(b.e.changes)}`).join(', ')}).`,
 			);
 		}

@@ -146,5 +146,12 @@ export function burstsMarkdown(r: BurstsResult, lateArrivalMinutes: number, runD
 			);
 		}
 	}
+	const capped = r.bursts.filter((b) => b.design === 'current' && b.changes > 10_000);
+	for (const b of capped) {
+		lines.push(
+			'',
+			`${fmt(b.changes)} changes are more than Max Events per Poll (10,000): they come out over ${Math.ceil(b.changes / 10_000)} polls, the last ${b.minutesToLast} min after the burst (before: ${r.bursts.find((x) => x.design === 'legacy' && x.changes === b.changes)?.minutesToLast ?? '–'} min, held back by its 2,000-id bound). Contact search compares dates by whole days and is read newest first, so each of those polls reads the rest of the burst again down to the cursor: ${fmt((b.requests - b.polls * r.idleRequests.current) / b.floor, 1)} × the floor here, where an event read oldest first (conversations) stays within 2 ×. Static data while it is pending: about ${fmt(b.maxStateBytes / b.changes)} bytes per pending change (contact ids, packed).`,
+		);
+	}
 	return lines;
 }
