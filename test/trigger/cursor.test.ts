@@ -171,6 +171,41 @@ describe('selectEvents', () => {
 	});
 });
 
+describe('planWindow', () => {
+	const L = 600;
+
+	it('reads fully while nothing was read above the settled line, forward while a burst waits to settle, fully once it can', () => {
+		let c = initialCursor(10_000);
+		expect(planWindow(c, 10_060, L)).toEqual({ from: 10_000, full: true });
+		// A burst read at 10_060, emitted: forward reads from the time of that read until it has settled.
+		const burst = Array.from({ length: 50 }, (_, i) => ({ key: { ts: 10_001 + i, id: `b${i}` } }));
+		c = selectEvents(c, burst, { now: 10_060, visibleThrough: 10_060 - 1 - L, readThrough: Infinity, cap: 100, maxRecent: 100 }).next;
+		expect(c.watermark).toEqual({ ts: 10_060, id: '' });
+		for (let now = 10_120; now <= 10_050 + L; now += 60) expect(planWindow(c, now, L)).toEqual({ from: 10_060, full: false });
+		// Everything read is older than the window: one full read settles it all.
+		expect(planWindow(c, 10_050 + L + 1 + 1, L)).toEqual({ from: c.settled + 1, full: true });
+		const settledRead = selectEvents(c, burst, { now: 10_652, visibleThrough: 10_652 - 1 - L, readThrough: Infinity, cap: 100, maxRecent: 100 });
+		expect(settledRead.emit).toEqual([]);
+		expect(settledRead.next.recent).toEqual({});
+		expect(planWindow(settledRead.next, 10_712, L).full).toBe(true);
+	});
+
+	it('in a workspace that never rests, reads fully at the latest when the settled line lags by twice the window', () => {
+		let c = initialCursor(10_000);
+		let fullReads = 0;
+		for (let now = 10_060; now < 10_060 + 20 * L; now += 60) {
+			const plan = planWindow(c, now, L);
+			if (plan.full) fullReads++;
+			// A change every minute, read by every poll.
+			const events = [{ key: { ts: now - 30, id: `e${now}` } }];
+			c = selectEvents(c, events, { now, visibleThrough: plan.full ? now - 1 - L : c.settled, readThrough: Infinity, cap: 100, maxRecent: 1_000 }).next;
+			expect(now - c.settled).toBeLessThanOrEqual(2 * L + 2 * 60 + 1);
+		}
+		// About one full read per window: each change is read about three times, not once a poll.
+		expect(fullReads).toBeLessThanOrEqual(22);
+	});
+});
+
 describe('a simulated workspace', () => {
 	/**
 	 * Records arrive at random times, many in the same second, each visible after a random delay up
