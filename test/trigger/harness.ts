@@ -86,11 +86,6 @@ export class TriggerHarness {
 		this.stored = JSON.stringify({ ...(JSON.parse(this.stored) as IDataObject), 'node:Trigger': value });
 	}
 
-	/** Searches (and other requests but GET /me, which a contact poll adds once a day) of the last `n` requests. */
-	searchesIn(requests: number): number {
-		return this.sb.log.requests().slice(-requests || Infinity).filter((r) => r.path !== '/me').length;
-	}
-
 	/**
 	 * One poll: static data loaded from the stored JSON and stored back as JSON afterwards.
 	 * `legacy` runs it as n8n 1.x after a restart: no time budget, and only the static data a poll
