@@ -27,6 +27,7 @@ import { startSandbox, type LoggedRequest, type RunningSandbox } from '../sandbo
 import { updateContact } from '../sandbox/store/contact-ops';
 import { MAX_RECENT_IDS } from '../nodes/IntercomTrigger/poll';
 import { pacingChart, type TimelineBucket } from './lib/chart';
+import { benchTriggerBursts, burstsMarkdown, extractLegacy, type BurstsResult } from './trigger-bursts';
 import { ClientPool, type ClientProcess } from './lib/client-process';
 import { baseNodesDir, HTTP_REQUEST_VERSION } from './lib/engine-paths';
 import type { GetsResult, GetsVariant, ListClient, PollResult, ReturnAllResult, Target } from './lib/protocol';
@@ -51,6 +52,8 @@ interface Config {
 	pacing: { gets: number; limit: number; windowSeconds: number; rounds: number };
 	sharing: { getsPerJob: number; variants: Array<{ variant: GetsVariant; rounds: number }> };
 	trigger: { changes: number[]; idlePolls: number; changeRounds: (size: number, changes: number) => number; sameSecondChanges: number };
+	/** Bursts of changes, current trigger and the design before it, at the largest size (bench/trigger-bursts.ts). */
+	bursts: number[];
 }
 
 const FULL: Config = {
@@ -67,6 +70,7 @@ const FULL: Config = {
 		],
 	},
 	trigger: { changes: [1_000, 10_000], idlePolls: 5, changeRounds: (_size, changes) => (changes >= 10_000 ? 2 : 3), sameSecondChanges: 1_000 },
+	bursts: [1_000, 10_000, 50_000],
 };
 
 const SMOKE: Config = {
@@ -77,6 +81,7 @@ const SMOKE: Config = {
 	pacing: { gets: 250, limit: 100, windowSeconds: 1, rounds: 1 },
 	sharing: { getsPerJob: 100, variants: [{ variant: 'paced', rounds: 1 }] },
 	trigger: { changes: [200], idlePolls: 1, changeRounds: () => 1, sameSecondChanges: 200 },
+	bursts: [200, 1_000],
 };
 
 const CLIENT_LABEL: Record<ListClient, string> = {
@@ -331,7 +336,7 @@ async function benchTrigger(sb: RunningSandbox, size: number, config: Config, p:
 				record(
 					minute === 1
 						? `1 min after the first of ${fmt(changes)} changes made over that minute`
-						: `2–${LATE_ARRIVAL_MINUTES + 1} min after the ${fmt(changes)} changes: each poll re-reads them while they are inside the late-arrival window`,
+						: `2–${LATE_ARRIVAL_MINUTES + 1} min after the ${fmt(changes)} changes, until they have settled (one of these polls reads them again)`,
 					changes,
 					r,
 					s,
@@ -347,7 +352,7 @@ async function benchTrigger(sb: RunningSandbox, size: number, config: Config, p:
 			}
 			advance(POLL_INTERVAL_SECONDS);
 			({ r, s } = await pollNow());
-			record(`next poll, nothing new (reads from the last emitted change's second: ~${fmt(changes / POLL_INTERVAL_SECONDS)} records)`, 0, r, s);
+			record('next poll, nothing new', 0, r, s);
 			episode.rounds.push(total);
 			log(`  trigger at ${fmt(size)} contacts, ${fmt(changes)} changes, round ${round + 1}/${rounds}: ${total.events} events over ${total.polls} polls, ${total.requests} requests, ${ms(total.ms)} (sandbox ${ms(total.serverMs)}); next idle poll ${s.count} request(s)`);
 			if (total.events !== changes) throw new Error(`the trigger emitted ${total.events} events for ${changes} changes`);
@@ -599,6 +604,7 @@ interface Results {
 	trigger: TriggerSize[];
 	pacing: PacingResult;
 	sharing: SharingResult;
+	triggerBursts?: BurstsResult;
 	growth: string;
 	goals: Array<{ goal: string; target: string; measured: string; met: boolean }>;
 }
@@ -619,7 +625,7 @@ function growthSentence(returnAll: ReturnAllSize[], trigger: TriggerSize[]): str
 		const bursts = trigger.flatMap((t) => t.episodes.map((e) => ({ size: t.size, e })));
 		if (bursts.length > 0) {
 			parts.push(
-				`and a burst of K changes costs about K/150 search pages per poll while it stays inside the late-arrival window, the same at every size (${bursts.map((b) => `${fmt(b.e.changes)} changes at ${fmt(b.size)}: ${fmt(b.e.median.requests)} requests over ${fmt(b.e.median.polls)} polls`).join('; ')}).`,
+				`and a burst of K changes costs ${[...new Set(bursts.map((b) => fmt(b.e.median.requests / Math.ceil(b.e.changes / 150), 0)))].join(' to ')} times the floor ceil(K/150) in total over the polls until it has settled (one request a poll included), the same at every size (${bursts.map((b) => `${fmt(b.e.changes)} changes at ${fmt(b.size)}: ${fmt(b.e.median.requests)} requests over ${fmt(b.e.median.polls)} polls`).join('; ')}).`,
 				`Its time grows with the workspace only through the sandbox's own search, which scans every contact for each page where Intercom's is indexed (sandbox share of the burst's time: ${bursts.map((b) => `${fmt((100 * b.e.median.serverMs) / b.e.median.ms)}% at ${fmt(b.size)} for ${fmt(b.e.changes)}`).join(', ')}).`,
 			);
 		}
@@ -768,18 +774,22 @@ function markdown(r: Results): string {
 	}
 	const sameSecond = r.trigger.flatMap((t) => t.polls.filter((f) => f.label.includes('in one second')).map((f) => ({ size: t.size, f })));
 	if (sameSecond.length > 0) {
+		const costly = sameSecond.some((x) => x.f.median.requests > 1);
 		lines.push(
 			'',
-			`Reads start at the second of the last emitted change (a change of that same second with a higher id may still appear), so after many changes within one second and nothing newer, each idle poll reads that second again (${sameSecond.map((x) => `${fmt(x.f.median.requests)} requests at ${fmt(x.size)}`).join(', ')}), until a newer change moves the cursor on.`,
+			costly
+				? `Reads start at the second of the last emitted change (a change of that same second with a higher id may still appear), so after many changes within one second and nothing newer, each idle poll reads that second again (${sameSecond.map((x) => `${fmt(x.f.median.requests)} requests at ${fmt(x.size)}`).join(', ')}), until a newer change moves the cursor on.`
+				: `After many changes within one second and nothing newer, an idle poll costs ${sameSecond.map((x) => `${fmt(x.f.median.requests)} request at ${fmt(x.size)}`).join(', ')}: a complete read moves the cursor to the time of that read, so the next one starts there.`,
 		);
 	}
 	const capped = r.trigger.flatMap((t) => t.polls.filter((f) => f.label.startsWith('1 min after') && f.median.events < f.changes).map((f) => ({ size: t.size, f })));
 	if (capped.length > 0) {
 		lines.push(
 			'',
-			`A burst larger than ${fmt(MAX_RECENT_IDS)} changes inside the late-arrival window is not emitted at once: the cursor remembers at most ${fmt(MAX_RECENT_IDS)} ids of events that could still be joined by late arrivals, so the first poll emits that many (${capped.map((c) => `${fmt(c.f.median.events)} of ${fmt(c.f.changes)} at ${fmt(c.size)}`).join(', ')}) and the rest once the window has passed, about ${LATE_ARRIVAL_MINUTES} min later: delayed, never lost or repeated.`,
+			`A burst larger than the ids the cursor keeps for events that could still be joined by late arrivals (${fmt(capped[0].f.median.events)} when this was measured; ${fmt(MAX_RECENT_IDS)} now) is not emitted at once: the first poll emits that many (${capped.map((c) => `${fmt(c.f.median.events)} of ${fmt(c.f.changes)} at ${fmt(c.size)}`).join(', ')}) and the rest once the window has passed, about ${LATE_ARRIVAL_MINUTES} min later: delayed, never lost or repeated.`,
 		);
 	}
+	if (r.triggerBursts) lines.push(...burstsMarkdown(r.triggerBursts, LATE_ARRIVAL_MINUTES, r.date));
 	lines.push('', '## 5. Growth', '', r.growth, '', '## Goals', '', '| Goal | Target | Measured | Met |', '| --- | --- | --- | :---: |');
 	for (const g of r.goals) lines.push(`| ${g.goal} | ${g.target} | ${g.measured} | ${g.met ? 'yes' : '**no**'} |`);
 	lines.push('', 'Raw figures (every run): [results.json](results.json).', '');
@@ -813,6 +823,7 @@ async function measure(config: Config, httpSkip: string | undefined) {
 	try {
 		const returnAll: ReturnAllSize[] = [];
 		const trigger: TriggerSize[] = [];
+		let triggerBursts: BurstsResult | undefined;
 		for (const size of config.sizes) {
 			log(`seeding ${fmt(size)} contacts`);
 			const sb = await startSandbox({ port: 0, seed: { contacts: size, conversations: 20 }, settings: { rateLimit: false } });
@@ -821,6 +832,10 @@ async function measure(config: Config, httpSkip: string | undefined) {
 				returnAll.push(await benchReturnAll(sb, size, config, pool, httpSkip));
 				log(`4. trigger at ${fmt(size)} contacts`);
 				trigger.push(await benchTrigger(sb, size, config, await pool.get(JOB_A)));
+				if (size === Math.max(...config.sizes)) {
+					log(`4. trigger bursts at ${fmt(size)} contacts, current and before`);
+					triggerBursts = await benchTriggerBursts(sb, await pool.get(JOB_A), { bursts: config.bursts, legacyDir: extractLegacy(path.resolve(__dirname, '..')), log });
+				}
 				const rejected = sb.log.nonConformant().length;
 				if (rejected > 0) throw new Error(`the sandbox saw ${rejected} non-conformant requests`);
 			} finally {
@@ -831,14 +846,46 @@ async function measure(config: Config, httpSkip: string | undefined) {
 		const pacing = await benchPacing(config, pool);
 		log('3. two jobs sharing one workspace');
 		const sharing = await benchSharing(config, pool);
-		return { returnAll, trigger, pacing, sharing };
+		return { returnAll, trigger, pacing, sharing, triggerBursts };
 	} finally {
 		await pool.close();
 	}
 }
 
+/**
+ * `npm run bench -- --trigger-bursts`: only the burst comparison (section 4), at the largest size;
+ * its figures replace those in results.json, and results.md is rendered again from it.
+ */
+async function onlyTriggerBursts(config: Config, out: string | undefined): Promise<void> {
+	const outDir = path.resolve(out ?? (config.name === 'smoke' ? path.join(__dirname, 'out') : __dirname));
+	const prefix = config.name === 'smoke' ? 'smoke-' : '';
+	const file = path.join(outDir, `${prefix}results.json`);
+	if (!fs.existsSync(file)) throw new Error(`${file} does not exist: run the whole bench once first`);
+	const size = Math.max(...config.sizes);
+	const info = machine();
+	log(`trigger bursts at ${fmt(size)} contacts on ${info.cpu}, ${info.cores} cores, Node ${info.node}, load ${info.loadAverageAtStart.join(' ')}`);
+	const pool = new ClientPool();
+	const sb = await startSandbox({ port: 0, seed: { contacts: size, conversations: 20 }, settings: { rateLimit: false } });
+	try {
+		const bursts = await benchTriggerBursts(sb, await pool.get(JOB_A), { bursts: config.bursts, legacyDir: extractLegacy(path.resolve(__dirname, '..')), log });
+		if (sb.log.nonConformant().length > 0) throw new Error(`the sandbox saw ${sb.log.nonConformant().length} non-conformant requests`);
+		const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as Results;
+		saved.triggerBursts = { ...bursts, measured: { date: new Date().toISOString(), machine: info } } as BurstsResult;
+		fs.writeFileSync(file, JSON.stringify(saved, null, '\t') + '\n');
+		writeReport(saved, outDir, prefix);
+		log(`wrote the bursts into ${path.relative(process.cwd(), file)} and ${prefix}results.md`);
+	} finally {
+		await sb.close();
+		await pool.close();
+	}
+}
+
 async function main(): Promise<void> {
-	const { values } = parseArgs({ options: { smoke: { type: 'boolean' }, out: { type: 'string' }, from: { type: 'string' } } });
+	const { values } = parseArgs({ options: { smoke: { type: 'boolean' }, out: { type: 'string' }, from: { type: 'string' }, 'trigger-bursts': { type: 'boolean' } } });
+	if (values['trigger-bursts']) {
+		await onlyTriggerBursts(values.smoke ? SMOKE : FULL, values.out);
+		return;
+	}
 	if (values.from) {
 		// Re-renders results.md and pacing.svg from a results.json (report changes without measuring again).
 		const saved = JSON.parse(fs.readFileSync(values.from, 'utf8')) as Results;
@@ -865,7 +912,7 @@ async function main(): Promise<void> {
 		: `n8n-nodes-base is not installed in ${path.relative(process.cwd(), baseNodes)}; run \`npm run n8n:install\` (see e2e/) and run the bench again`;
 	if (httpSkip) log(`HTTP Request column skipped: ${httpSkip}`);
 
-	const { returnAll, trigger, pacing, sharing } = await measure(config, httpSkip);
+	const { returnAll, trigger, pacing, sharing, triggerBursts } = await measure(config, httpSkip);
 
 	info.loadAverageAtEnd = os.loadavg().map((l) => Number(l.toFixed(2)));
 	const partial = {
@@ -890,6 +937,7 @@ async function main(): Promise<void> {
 		trigger,
 		pacing,
 		sharing,
+		triggerBursts,
 	};
 	const results: Results = { ...partial, growth: growthSentence(returnAll, trigger), goals: goals(partial) };
 

@@ -18,7 +18,15 @@ export type GetsVariant = 'paced' | 'unpaced' | 'plain';
 export type Command =
 	| { kind: 'returnAll'; target: Target; client: ListClient; maxItems?: number }
 	| { kind: 'gets'; target: Target; variant: GetsVariant; ids: string[] }
-	| { kind: 'poll'; target: Target; parameters: INodeParameters; offsetMs: number; resetState?: boolean }
+	| {
+			kind: 'poll';
+			target: Target;
+			parameters: INodeParameters;
+			offsetMs: number;
+			resetState?: boolean;
+			/** Poll with the trigger of an earlier commit, extracted into this directory (bench/trigger-bursts.ts), instead of the current one. */
+			legacyDir?: string;
+	  }
 	| { kind: 'exit' };
 
 export interface Memory {

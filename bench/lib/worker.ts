@@ -197,6 +197,22 @@ async function gets(command: Extract<Command, { kind: 'gets' }>): Promise<GetsRe
 
 const now = clock.now;
 
+/** The trigger of an earlier commit (its own transport and clock), registered once under its own type. */
+const legacy = new Map<string, { type: string; clock: typeof clock }>();
+function legacyTrigger(dir: string): { type: string; clock: typeof clock } {
+	let found = legacy.get(dir);
+	if (!found) {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const node = require(`${dir}/nodes/IntercomTrigger/IntercomTrigger.node.ts`) as { IntercomTrigger: new () => IntercomTrigger };
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const legacyClock = (require(`${dir}/nodes/shared/transport/clock.ts`) as { clock: typeof clock }).clock;
+		found = { type: `${TRIGGER_TYPE}Legacy${legacy.size}`, clock: legacyClock };
+		registerNodeType(found.type, new node.IntercomTrigger());
+		legacy.set(dir, found);
+	}
+	return found;
+}
+
 /** The trigger's static data between polls, stored as JSON text as n8n's database keeps it. */
 let stored = '{}';
 
@@ -207,17 +223,21 @@ async function pollOnce(command: Extract<Command, { kind: 'poll' }>): Promise<Po
 	const before = clients.length;
 	// The trigger reads time through the transport's clock: on the sandbox's (shifted) clock for this poll.
 	clock.now = () => Date.now() + offsetMs;
+	const old = command.legacyDir ? legacyTrigger(command.legacyDir) : undefined;
+	const oldNow = old?.clock.now;
+	if (old) old.clock.now = () => Date.now() + offsetMs;
 	const started = performance.now();
 	let events = 0;
 	let error: string | undefined;
 	try {
-		const output = await poll({ nodeType: TRIGGER_TYPE, parameters, credentials: credentialsFor(target.baseUrl, target.token), staticData });
+		const output = await poll({ nodeType: old?.type ?? TRIGGER_TYPE, parameters, credentials: credentialsFor(target.baseUrl, target.token), staticData });
 		events = output?.[0]?.length ?? 0;
 		stored = JSON.stringify(staticData);
 	} catch (e) {
 		error = (e as Error).message;
 	} finally {
 		clock.now = now;
+		if (old && oldNow) old.clock.now = oldNow;
 	}
 	const ms = performance.now() - started;
 	const clientRequests = clients.slice(before).reduce((sum, c) => sum + c.requestCount, 0);

@@ -1,32 +1,51 @@
 /**
- * The trigger's cursor: which events have been emitted, kept small enough for n8n's static data.
+ * The trigger's cursor: which events have been emitted, and how far Intercom has been read.
  *
  * An event is identified by its key `(ts, id)`: the time Intercom gives it (created_at,
  * updated_at, a part's created_at…) and the id of what changed. Keys are totally ordered by ts,
  * then id, and events are emitted in that order.
  *
- * The set of emitted events is never stored as a list. It is described by three fields:
+ * The set of handled events (emitted, or read and rejected by a filter) is never stored as a
+ * list. It is described by three fields:
  *
- *   emitted = { k <= watermark  with  k.ts <= settled }  ∪  recent
+ *   handled = { k <= watermark  with  k.ts <= settled }  ∪  recent
  *
- * - `watermark` is the last key emitted in order (a backlog larger than the per-poll cap drains
- *   from here, in order, over several polls);
+ * - `watermark` is how far the reads have got, in order: every event visible to a read with a key
+ *   at or below it was emitted or rejected by the event's filter. It moves over what was *read*,
+ *   not only over what was emitted: a complete read at time N moves it to (N, '') (every record of
+ *   a second before N was visible to it), so a filter that rejects everything never holds it back.
+ *   A backlog larger than the per-poll cap drains from here, in order, over several polls.
  * - `settled` is a time at or below which nothing new can still appear: every record with that
- *   time was already visible to a complete read of a previous poll;
+ *   time was visible to a complete read made at least the late-arrival allowance after it.
  * - `recent` holds the keys emitted with a time above `settled`, where a record that reached
- *   Intercom's search late (search indexes new records after a delay of up to a few minutes)
- *   could still show up *below* the watermark. Such a late record is not in `recent`, so it is
- *   emitted when it appears, once; a record already emitted is in `recent`, so it is never
- *   repeated, however often the overlapping window reads it again.
+ *   Intercom's search late (search indexes new contacts after a delay of up to a few minutes,
+ *   and the clocks of n8n and Intercom may differ) could still show up *below* the watermark.
+ *   Such a late record is not in `recent`, so it is emitted when it appears, once; a record
+ *   already emitted is in `recent`, so it is never repeated, however often it is read again.
+ *   Rejected records need no room there: read again, they are rejected again (their filter is a
+ *   property of the record at that key).
  *
- * A plain `(ts, id)` watermark would drop late records for good; holding every record back until
- * it is settled would delay every event by the search delay. This keeps events immediate and
- * pays for it with the ids emitted during the last few minutes, bounded by `maxRecent`: when that
- * many are pending, emission waits until time settles them (it degrades to delayed delivery,
- * never to loss or repetition).
+ * Reading (planWindow): a poll reads either *forward*, from `watermark.ts` (what is new since the
+ * last read), or *fully*, from `settled + 1` (which re-reads what was read while it could still
+ * change, and finds what arrived late there). Only a full read moves `settled`. A full read is
+ * made when it costs no more than a forward one (nothing was read above `settled`), when it
+ * settles everything read so far (the highest time read, `readTop`, is older than the allowance),
+ * or when `settled` lags the allowance by more than the allowance again (a busy workspace, so late
+ * records wait at most about twice the allowance). Each record of a burst is so read twice: once
+ * when it is new, once when it is settled; the old design re-read it on every poll for as long as
+ * it was inside the allowance.
+ *
+ * Why nothing is lost: an event not yet emitted is either above the watermark (a forward read
+ * starts at `watermark.ts`, so it is read) or below it with a time above `settled` (not in
+ * `handled`, and the next full read starts at `settled + 1`). `settled` only moves to a time T
+ * after a full read at N with T <= N - 1 - allowance read every visible record up to T, and by the
+ * allowance's definition every record up to T was visible then.
+ * Why nothing is repeated: every event emitted is either at or below the watermark with a time at
+ * or below `settled`, or in `recent` (emitted keys above `settled` are added there, and an entry
+ * leaves `recent` only when `settled` passes its time, while the watermark is at or above it).
  */
 
-export const CURSOR_VERSION = 1;
+export const CURSOR_VERSION = 2;
 
 export interface EventKey {
 	/** Unix seconds. */
@@ -40,6 +59,13 @@ export interface Cursor {
 	settled: number;
 	/** Ids of the events emitted with a time above `settled`, grouped by that time (seconds as keys). */
 	recent: Record<string, string[]>;
+	/** The highest record time read since `settled` last moved (at most `settled` when nothing was). */
+	readTop: number;
+	/**
+	 * For a window that must be read whole (its order is not the events' order): how many seconds
+	 * of it one poll reads, after a poll could not read more within its time budget.
+	 */
+	span?: number;
 }
 
 const DIGITS = /^\d+$/;
@@ -68,27 +94,7 @@ export function keyString(key: EventKey): string {
  * (the first activation: "now", or the start point the user chose).
  */
 export function initialCursor(start: number): Cursor {
-	return { version: CURSOR_VERSION, watermark: { ts: start, id: '' }, settled: start - 1, recent: {} };
-}
-
-function isFiniteInteger(value: unknown): value is number {
-	return typeof value === 'number' && Number.isInteger(value);
-}
-
-/** Reads a cursor back from static data; undefined when absent or not one this version wrote. */
-export function parseCursor(raw: unknown): Cursor | undefined {
-	if (!raw || typeof raw !== 'object') return undefined;
-	const c = raw as Partial<Cursor>;
-	if (c.version !== CURSOR_VERSION) return undefined;
-	const wm = c.watermark as Partial<EventKey> | undefined;
-	if (!wm || !isFiniteInteger(wm.ts) || typeof wm.id !== 'string' || !isFiniteInteger(c.settled)) return undefined;
-	if (!c.recent || typeof c.recent !== 'object' || Array.isArray(c.recent)) return undefined;
-	const recent: Record<string, string[]> = {};
-	for (const [ts, ids] of Object.entries(c.recent)) {
-		if (!DIGITS.test(ts) || !Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) return undefined;
-		recent[ts] = [...ids];
-	}
-	return { version: CURSOR_VERSION, watermark: { ts: wm.ts, id: wm.id }, settled: c.settled, recent };
+	return { version: CURSOR_VERSION, watermark: { ts: start, id: '' }, settled: start - 1, recent: {}, readTop: start - 1 };
 }
 
 export function recentCount(cursor: Cursor): number {
@@ -97,7 +103,7 @@ export function recentCount(cursor: Cursor): number {
 	return n;
 }
 
-/** A test of "was this event already emitted?" for one cursor (a set, so large reads stay linear). */
+/** A test of "was this event already handled?" for one cursor (a set, so large reads stay linear). */
 export function emittedTest(cursor: Cursor): (key: EventKey) => boolean {
 	const recent = new Set<string>();
 	for (const [ts, ids] of Object.entries(cursor.recent)) for (const id of ids) recent.add(`${ts}:${id}`);
@@ -106,17 +112,45 @@ export function emittedTest(cursor: Cursor): (key: EventKey) => boolean {
 }
 
 /**
- * The earliest time a not-yet-emitted event can have: reads must cover everything from here on.
+ * The earliest time a not-yet-emitted event can have: a full read covers everything from here on.
  * Events above the watermark start at `watermark.ts`; late ones start just above `settled`.
  */
 export function windowStart(cursor: Cursor): number {
 	return Math.min(cursor.settled + 1, cursor.watermark.ts);
 }
 
+export interface WindowPlan {
+	/** The first record time this poll reads. */
+	from: number;
+	/** The first record time it need not read (a window narrowed by `span`); none: up to now. */
+	to?: number;
+	/** Whether the read covers everything above `settled` (and may move it). */
+	full: boolean;
+}
+
+/** Where one poll at `now` reads from (see the header for why this is enough and near the floor). */
+export function planWindow(cursor: Cursor, now: number, lateArrivalSeconds: number): WindowPlan {
+	const start = windowStart(cursor);
+	// The watermark is at or below `settled + 1`: a forward read is a full one.
+	if (start === cursor.watermark.ts) return bounded({ from: start, full: true }, cursor, now);
+	const matureThrough = now - 1 - lateArrivalSeconds;
+	const nothingRead = cursor.readTop <= cursor.settled;
+	const allSettle = cursor.readTop <= matureThrough;
+	const lagging = matureThrough - cursor.settled > lateArrivalSeconds;
+	if (nothingRead || allSettle || lagging) return bounded({ from: start, full: true }, cursor, now);
+	return bounded({ from: cursor.watermark.ts, full: false }, cursor, now);
+}
+
+function bounded(plan: WindowPlan, cursor: Cursor, now: number): WindowPlan {
+	return cursor.span !== undefined && plan.from + cursor.span < now ? { ...plan, to: plan.from + cursor.span } : plan;
+}
+
 export interface SelectOptions {
+	/** The poll's start (Unix seconds): a complete read saw every visible record of an earlier second. */
+	now: number;
 	/**
-	 * Every record with a time at or below this is visible to reads now (the poll's start minus the
-	 * late-arrival allowance).
+	 * `settled` may move up to this: the poll's start minus one second and the late-arrival
+	 * allowance after a full read; `settled` itself after a forward one.
 	 */
 	visibleThrough: number;
 	/**
@@ -128,6 +162,8 @@ export interface SelectOptions {
 	cap: number;
 	/** The most ids `recent` may hold. */
 	maxRecent: number;
+	/** The highest record time the read saw (for `readTop`). */
+	readTop?: number;
 }
 
 export interface Selection<T extends { key: EventKey }> {
@@ -139,11 +175,14 @@ export interface Selection<T extends { key: EventKey }> {
 	deferred: number;
 }
 
+/** An event read, with `silent` when the event's filter rejects it (it moves the cursor, emits nothing). */
+export type Candidate = { key: EventKey; silent?: boolean };
+
 /**
  * Chooses what one poll emits from the events it read, and the cursor after emitting them.
  * Pure: the caller saves `next` only when the whole poll succeeded.
  */
-export function selectEvents<T extends { key: EventKey }>(cursor: Cursor, events: T[], options: SelectOptions): Selection<T> {
+export function selectEvents<T extends Candidate>(cursor: Cursor, events: T[], options: SelectOptions): Selection<T> {
 	const isEmitted = emittedTest(cursor);
 	const byKey = new Map<string, T>();
 	for (const event of events) {
@@ -154,7 +193,7 @@ export function selectEvents<T extends { key: EventKey }>(cursor: Cursor, events
 
 	// `settled` ends at least this high (it only drops below it to keep a late event eligible, and the
 	// first late event bounds that), so only ids above it take room in `recent`.
-	const firstLate = eligible[0] && compareKeys(eligible[0].key, cursor.watermark) < 0 ? eligible[0] : undefined;
+	const firstLate = eligible.find((e) => !e.silent && compareKeys(e.key, cursor.watermark) < 0);
 	const floor = Math.max(
 		cursor.settled,
 		Math.min(options.visibleThrough, options.readThrough, firstLate ? firstLate.key.ts - 1 : Infinity),
@@ -163,22 +202,35 @@ export function selectEvents<T extends { key: EventKey }>(cursor: Cursor, events
 	for (const [ts, ids] of Object.entries(cursor.recent)) if (Number(ts) > floor) room -= ids.length;
 
 	const emit: T[] = [];
+	let handled = 0;
+	let lastHandled: EventKey | undefined;
 	for (const event of eligible) {
-		if (emit.length >= options.cap) break;
 		// Past what was read, an unread record could sort before this one.
 		if (event.key.ts > options.readThrough) break;
-		if (event.key.ts > floor) {
-			if (room <= 0) break;
-			room--;
+		if (!event.silent) {
+			if (emit.length >= options.cap) break;
+			if (event.key.ts > floor) {
+				if (room <= 0) break;
+				room--;
+			}
+			emit.push(event);
 		}
-		emit.push(event);
+		handled++;
+		lastHandled = event.key;
 	}
 
-	const last = emit[emit.length - 1];
-	const watermark = last && compareKeys(last.key, cursor.watermark) > 0 ? { ...last.key } : { ...cursor.watermark };
+	// Every event before the first one left behind was handled; with none left behind, every visible
+	// record of a second the read completed was read.
+	const firstLeft = eligible[handled];
+	let watermark = cursor.watermark;
+	if (lastHandled && compareKeys(lastHandled, watermark) > 0) watermark = lastHandled;
+	if (!firstLeft) {
+		const completeThrough = Math.min(options.readThrough, options.now - 1);
+		if (completeThrough + 1 > watermark.ts) watermark = { ts: completeThrough + 1, id: '' };
+	}
+	watermark = { ...watermark };
 
-	// A late event left behind below the watermark must stay above `settled`, or it would count as emitted.
-	const firstLeft = eligible[emit.length];
+	// A late event left behind below the watermark must stay above `settled`, or it would count as handled.
 	const lateBound = firstLeft && compareKeys(firstLeft.key, watermark) < 0 ? firstLeft.key.ts - 1 : Infinity;
 	const settled = Math.max(cursor.settled, Math.min(options.visibleThrough, options.readThrough, lateBound));
 
@@ -187,9 +239,13 @@ export function selectEvents<T extends { key: EventKey }>(cursor: Cursor, events
 	// Emitted events were not in `recent` (they were eligible), so no id is added twice.
 	for (const { key } of emit) if (key.ts > settled) (recent[String(key.ts)] ??= []).push(key.id);
 
+	let readTop = Math.max(cursor.readTop, options.readTop ?? -Infinity);
+	for (const { key } of events) if (key.ts > readTop) readTop = key.ts;
+	if (readTop < settled) readTop = settled;
+
 	return {
 		emit,
-		next: { version: CURSOR_VERSION, watermark, settled, recent },
-		deferred: eligible.length - emit.length,
+		next: { version: CURSOR_VERSION, watermark, settled, recent, readTop },
+		deferred: eligible.filter((e) => !e.silent).length - emit.length,
 	};
 }

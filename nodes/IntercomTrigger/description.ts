@@ -102,7 +102,7 @@ export const triggerProperties: INodeProperties[] = [
 				default: DEFAULT_LATE_ARRIVAL_MINUTES,
 				typeOptions: { minValue: 0, maxValue: 1440 },
 				description:
-					'How long after its time a record may first appear in Intercom (its search indexes new records after a few minutes), plus any difference between the clocks of n8n and Intercom. Events are still emitted as soon as they appear; a larger window re-reads more each poll.',
+					'How long after its time a record may first appear in Intercom (its search indexes new contacts after a few minutes), plus any difference between the clocks of n8n and Intercom. Events are still emitted as soon as they appear; what was read is read once more after this window, and a record that appeared late is emitted then.',
 			},
 			{
 				displayName: 'Max Events per Poll',
@@ -118,7 +118,7 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description:
-					'At the first activation, emit events from this time on (default: from the activation itself, with no history). Later changes of this option do not move the trigger back.',
+					'At the first activation, emit events from this time on (default: from the activation itself, with no history); a date without a time zone is in the workflow\'s time zone. Later changes of this option do not move the trigger back.',
 			},
 		],
 	},

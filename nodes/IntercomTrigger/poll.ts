@@ -10,7 +10,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { IntercomClient } from '../shared/transport/client';
 import { clock } from '../shared/transport/clock';
-import { emittedTest, initialCursor, parseCursor, selectEvents, windowStart, type Cursor } from './cursor';
+import { compareKeys, emittedTest, initialCursor, planWindow, selectEvents, type Cursor } from './cursor';
+import { parseCursor, serializeCursor, START_AFRESH } from './cursor-state';
 import type { ReadLimits, TriggerEvent } from './reading';
 import { readSettings, type EventName, type TriggerSettings } from './settings';
 import { activityLogStream, awayChanges, awaySample, awayStatesOf, listAdmins, type AwaySince, type AwayStates } from './streams/admins';
@@ -21,9 +22,16 @@ import { ticketStream } from './streams/tickets';
 import type { PollStream, StreamContext } from './streams/types';
 import { isValidTimeZone } from './timezone';
 
-export const STATE_VERSION = 1;
-/** Ids of events emitted within the late-arrival window that the cursor keeps (see cursor.ts). */
-export const MAX_RECENT_IDS = 2_000;
+export const STATE_VERSION = 2;
+/** The state versions this node reads (1: the first cursor format, carried over as it is). */
+const READABLE_STATE_VERSIONS = [1, STATE_VERSION];
+/**
+ * Ids of events emitted above the settled line that the cursor keeps (see cursor.ts): a burst of
+ * this many is emitted at once; beyond it, emission waits until time settles them. Stored packed
+ * (cursor-state.ts): under 64 KB up to 2,000 ids, a few bytes to about 25 (random 24-character
+ * contact ids) per id above.
+ */
+export const MAX_RECENT_IDS = 100_000;
 /** Stop fetching once this share of n8n's poll budget is spent; the rest covers emitting and saving. */
 const FETCH_SHARE = 0.6;
 /** Retries of one request may wait at most this share of the budget. */
@@ -49,23 +57,54 @@ interface TriggerState {
 	version: number;
 	/** The event the cursor belongs to: choosing another event starts afresh. */
 	event: EventName;
-	cursor?: Cursor;
+	cursor?: Record<string, unknown>;
 	away?: AwayStates;
 	/** When each admin's kept away state was first seen: the id of the change that leaves it. */
 	awaySince?: AwaySince;
 	/** The workspace's time zone, from GET /me, checked once a day. */
 	timezone?: { name: string | null; checkedAt: number };
+	/** The last time a partly unreadable cursor was recovered, and how (kept for whoever looks). */
+	recovered?: { at: string; message: string };
 }
 
-function readState(staticData: IDataObject, event: EventName): Partial<TriggerState> {
+interface ReadState {
+	timezone?: TriggerState['timezone'];
+	/** The saved cursor, as stored, when it belongs to this event. */
+	cursor?: unknown;
+	/** Whether a state of this event exists (then its cursor must be readable). */
+	sameEvent: boolean;
+	away?: AwayStates;
+	awaySince?: AwaySince;
+	recovered?: TriggerState['recovered'];
+}
+
+function readState(staticData: IDataObject, event: EventName): ReadState {
 	const timezone = staticData.timezone as TriggerState['timezone'];
-	const sameStream = staticData.version === STATE_VERSION && staticData.event === event;
+	// A state of another event (or none) starts afresh, as documented; one of this event is read strictly.
+	const sameEvent = staticData.event === event;
+	const known = READABLE_STATE_VERSIONS.includes(staticData.version as number);
 	return {
-		timezone: timezone && typeof timezone.checkedAt === 'number' ? timezone : undefined,
-		cursor: sameStream ? parseCursor(staticData.cursor) : undefined,
-		away: sameStream && staticData.away && typeof staticData.away === 'object' ? (staticData.away as AwayStates) : undefined,
-		awaySince: sameStream && staticData.awaySince && typeof staticData.awaySince === 'object' ? (staticData.awaySince as AwaySince) : undefined,
+		timezone: timezone && typeof timezone === 'object' && typeof timezone.checkedAt === 'number' ? timezone : undefined,
+		sameEvent,
+		cursor: sameEvent ? (known ? staticData.cursor : { version: staticData.version }) : undefined,
+		away: sameEvent && staticData.away && typeof staticData.away === 'object' ? (staticData.away as AwayStates) : undefined,
+		awaySince: sameEvent && staticData.awaySince && typeof staticData.awaySince === 'object' ? (staticData.awaySince as AwaySince) : undefined,
+		recovered: sameEvent ? (staticData.recovered as TriggerState['recovered']) : undefined,
 	};
+}
+
+/** The cursor to read from: saved, recovered, or new; never a silent reset. */
+function cursorFor(ctx: IPollFunctions, state: ReadState, settings: TriggerSettings, now: number): { cursor: Cursor; recovered?: TriggerState['recovered'] } {
+	if (!state.sameEvent) return { cursor: initialCursor(settings.startAt ?? now) };
+	const parsed = parseCursor(state.cursor, { now, lateArrivalSeconds: settings.lateArrivalSeconds, maxRecent: MAX_RECENT_IDS });
+	if (!parsed.ok) {
+		throw new NodeOperationError(ctx.getNode(), `The trigger's saved position cannot be used: ${parsed.problem}`, {
+			description: `Nothing was read and nothing was changed. ${START_AFRESH}`,
+		});
+	}
+	if (!parsed.recovered) return { cursor: parsed.cursor, recovered: state.recovered };
+	ctx.logger?.warn(`Intercom Trigger "${ctx.getNode().name}": ${parsed.recovered}`);
+	return { cursor: parsed.cursor, recovered: { at: new Date(now * 1000).toISOString(), message: parsed.recovered } };
 }
 
 /** Replaces the static data's content in place (n8n tracks changes on that object). */
@@ -116,10 +155,12 @@ export async function pollIntercom(this: IPollFunctions): Promise<INodeExecution
 
 	const stream = STREAMS[settings.event];
 	let timezone = state.timezone;
-	const cursor = state.cursor ?? initialCursor(settings.startAt ?? now);
+	const { cursor, recovered } = manual ? { cursor: initialCursor(now), recovered: undefined } : cursorFor(this, state, settings, now);
 	const isEmitted = emittedTest(cursor);
+	const plan = planWindow(cursor, now, settings.lateArrivalSeconds);
 	const limits: ReadLimits = {
-		from: windowStart(cursor),
+		from: plan.from,
+		to: stream.boundedWindows ? plan.to : undefined,
 		cap: settings.maxEventsPerPoll,
 		isNew: (key) => !isEmitted(key),
 		outOfTime: budget.outOfTime,
@@ -141,34 +182,48 @@ export async function pollIntercom(this: IPollFunctions): Promise<INodeExecution
 	};
 
 	// "Fetch Test Event": the latest matching event, the cursor untouched.
-	if (manual) return output(await stream.sample(ctx));
+	if (manual) return output((await stream.sample(ctx)).filter((e) => !e.silent));
 
 	const read = await stream.read(ctx);
 	const selection = selectEvents(cursor, read.events, {
-		// A record of the current second may still be written after this read: never count it as seen.
-		visibleThrough: now - 1 - settings.lateArrivalSeconds,
+		now,
+		// Only a full read may settle: a forward one did not look below the watermark again. A record of
+		// the current second may still be written after this read: never count it as seen.
+		visibleThrough: plan.full ? now - 1 - settings.lateArrivalSeconds : cursor.settled,
 		readThrough: read.readThrough,
 		cap: settings.maxEventsPerPoll,
 		maxRecent: MAX_RECENT_IDS,
+		readTop: read.readTop,
 	});
-	if (read.cutByBudget && selection.emit.length === 0) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Could not read Intercom's changes since ${new Date(limits.from * 1000).toISOString()} within this poll's time budget`,
-			{
-				description:
-					'Nothing was emitted and the cursor did not move; the next poll tries again. Poll more often so that fewer changes pile up between polls, or raise n8n\'s poll time budget.',
-			},
-		);
+	const progressed = compareKeys(selection.next.watermark, cursor.watermark) > 0 || selection.next.settled > cursor.settled;
+	if (read.cutByBudget && !progressed) {
+		const width = (limits.to ?? now) - limits.from;
+		if (!stream.boundedWindows || width <= 1) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Could not read Intercom's changes since ${new Date(limits.from * 1000).toISOString()} within this poll's time budget`,
+				{
+					description:
+						'Nothing was emitted and the cursor did not move; the next poll tries again. Poll more often so that fewer changes pile up between polls, or raise n8n\'s poll time budget.',
+				},
+			);
+		}
+		// A window read whole that does not fit: the next poll reads half of it (and so on until a part fits).
+		writeState(staticData, { version: STATE_VERSION, event: settings.event, cursor: serializeCursor({ ...cursor, span: Math.floor(width / 2) }), timezone, ...(recovered ? { recovered } : {}) });
+		return null;
 	}
+	// A narrowed window read in full: the next poll may take a wider one; a complete read of the rest drops the narrowing.
+	const span = limits.to === undefined ? undefined : read.cutByBudget ? cursor.span : (cursor.span ?? 1) * 2;
+	const next = serializeCursor({ ...selection.next, ...(span === undefined ? {} : { span }) });
 	const events = stream.finish ? await stream.finish(selection.emit, ctx) : selection.emit;
 
 	// Every request of this poll succeeded: only now does the cursor move.
 	writeState(staticData, {
 		version: STATE_VERSION,
 		event: settings.event,
-		cursor: selection.next,
+		cursor: next,
 		timezone,
+		...(recovered ? { recovered } : {}),
 	});
 	return output(events);
 }
@@ -177,7 +232,7 @@ async function pollAway(
 	this: IPollFunctions,
 	client: IntercomClient,
 	settings: TriggerSettings,
-	state: Partial<TriggerState>,
+	state: ReadState,
 	now: number,
 	manual: boolean,
 ): Promise<INodeExecutionData[][] | null> {

@@ -25,6 +25,11 @@ export interface TriggerEvent {
 	 * carries no time of its own); by default `event:id:ts`.
 	 */
 	eventId?: string;
+	/**
+	 * The event's filter (part kinds, only published…) rejects it: it is not emitted, but it was
+	 * read, so the cursor moves past it like past an emitted one.
+	 */
+	silent?: boolean;
 }
 
 export interface WindowRead {
@@ -35,11 +40,18 @@ export interface WindowRead {
 	readThrough: number;
 	/** The read stopped to stay inside n8n's poll time budget. */
 	cutByBudget: boolean;
+	/** The highest record time (on the source's order field) the read saw. */
+	readTop?: number;
 }
 
 export interface ReadLimits {
 	/** Start of the window: records before it cannot carry an event still to emit. */
 	from: number;
+	/**
+	 * End of a narrowed window (exclusive), for streams that read a window whole
+	 * (`PollStream.boundedWindows`); others may ignore it.
+	 */
+	to?: number;
 	/** The most events one poll emits. */
 	cap: number;
 	/** Whether an event is still to emit, as far as the cursor knows. */
@@ -79,7 +91,25 @@ function withSort(request: IntercomRequest, field: string, order: 'ascending' | 
 }
 
 function read(records: IDataObject[], source: RecordSource, readThrough: number, cutByBudget: boolean): WindowRead {
-	return { events: records.flatMap(source.eventsOf), records, readThrough, cutByBudget };
+	let readTop: number | undefined;
+	for (const record of records) {
+		const t = source.timeOf(record);
+		if (Number.isFinite(t) && (readTop === undefined || t > readTop)) readTop = t;
+	}
+	return { events: records.flatMap(source.eventsOf), records, readThrough, cutByBudget, readTop };
+}
+
+/**
+ * An event's time: the record's own field for it or, when Intercom left that out, the first of
+ * the record's other times that it has (documented as the fallback: `occurred_at` is then that
+ * time). Undefined only when the record carries no time at all.
+ */
+export function eventTime(record: IDataObject, field: string, fallbacks: string[] = ['updated_at', 'created_at']): number | undefined {
+	for (const name of [field, ...fallbacks]) {
+		const value = record[name];
+		if (typeof value === 'number' && Number.isFinite(value)) return Math.floor(value);
+	}
+	return undefined;
 }
 
 /**
@@ -107,7 +137,8 @@ export async function readAll(client: IntercomClient, source: RecordSource, limi
 	const stopped = await walk(source, source.request, client, (items) => records.push(...items), () =>
 		limits.outOfTime() ? 'budget' : undefined,
 	);
-	return stopped ? read(records, source, limits.from - 1, true) : read(records, source, Infinity, false);
+	if (stopped) return read(records, source, limits.from - 1, true);
+	return read(records, source, limits.to === undefined ? Infinity : limits.to - 1, false);
 }
 
 /**
@@ -191,4 +222,21 @@ export async function readNewest(client: IntercomClient, source: RecordSource, c
 		return page.items;
 	}
 	return [];
+}
+
+/**
+ * The key of an event: at its time (see eventTime) or, for a record that carries no time at all,
+ * at the time the poll found it, with an `event_id` ending in `:untimed` that stays the same if a
+ * later poll finds the record again, so a workflow can drop the repeat. Never dropped in silence.
+ */
+export function eventKey(
+	record: IDataObject,
+	event: string,
+	id: string,
+	field: string,
+	now: number,
+	fallbacks?: string[],
+): Pick<TriggerEvent, 'key' | 'eventId'> {
+	const ts = eventTime(record, field, fallbacks);
+	return ts === undefined ? { key: { ts: now, id }, eventId: `${event}:${id}:untimed` } : { key: { ts, id } };
 }

@@ -6,6 +6,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { toUnixSeconds } from '../shared/values';
 import type { ContactRole } from './streams/contacts';
+import { fromWallClock, isValidTimeZone } from './timezone';
 
 export const EVENT_NAMES = [
 	'contact.created',
@@ -60,6 +61,22 @@ function wholeNumber(ctx: IPollFunctions, value: unknown, parameter: string, min
 	return n;
 }
 
+/** A date and time without a zone, as n8n's date picker gives it. */
+const ZONELESS = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?$/;
+
+/**
+ * Start From: a date without a zone is a wall-clock time in the workflow's time zone (the zone n8n
+ * shows the user), not the n8n host's; anything else is read as given.
+ */
+function startFrom(ctx: IPollFunctions, raw: unknown): number {
+	const match = typeof raw === 'string' ? ZONELESS.exec(raw.trim()) : null;
+	if (!match) return toUnixSeconds(raw, ctx.getNode(), 'Start From', 0);
+	// Checked (30 February is refused) and read as if in UTC, then moved to the workflow's zone.
+	const wallAsUtc = toUnixSeconds(`${match[1]}T${match[2] ?? '00:00:00'}Z`, ctx.getNode(), 'Start From', 0);
+	const zone = ctx.getTimezone();
+	return isValidTimeZone(zone) ? fromWallClock(wallAsUtc, zone) : wallAsUtc;
+}
+
 export function readSettings(ctx: IPollFunctions): TriggerSettings {
 	const event = ctx.getNodeParameter('event') as string;
 	if (!(EVENT_NAMES as readonly string[]).includes(event)) {
@@ -96,10 +113,7 @@ export function readSettings(ctx: IPollFunctions): TriggerSettings {
 	const lateArrivalSeconds =
 		60 * wholeNumber(ctx, options.lateArrivalMinutes ?? DEFAULT_LATE_ARRIVAL_MINUTES, 'Late Arrival Window (Minutes)', 0, 1440);
 	const rawStart = options.startAt;
-	const startAt =
-		rawStart === undefined || rawStart === null || rawStart === ''
-			? undefined
-			: toUnixSeconds(rawStart, ctx.getNode(), 'Start From', 0);
+	const startAt = rawStart === undefined || rawStart === null || rawStart === '' ? undefined : startFrom(ctx, rawStart);
 
 	return {
 		event: name,

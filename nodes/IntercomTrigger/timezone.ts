@@ -66,3 +66,12 @@ export function contactSearchFloor(from: number, timeZone: string | undefined): 
 	if (timeZone && isValidTimeZone(timeZone)) return startOfDay(from, timeZone) - 3600;
 	return from - 2 * 86_400;
 }
+
+/**
+ * Unix seconds of a wall-clock time in `timeZone`, given as the Unix seconds that wall clock would
+ * be in UTC. A time that a DST change skips or repeats resolves to the offset before the change.
+ */
+export function fromWallClock(wallAsUtc: number, timeZone: string): number {
+	const guess = wallAsUtc - offsetAt(wallAsUtc, timeZone);
+	return wallAsUtc - offsetAt(guess, timeZone);
+}

@@ -252,6 +252,8 @@ export interface PollOptions {
 	staticData: IDataObject;
 	mode?: 'trigger' | 'manual';
 	pollBudgetMs?: number;
+	/** The workflow's time zone setting (n8n's default zone when absent). */
+	timezone?: string;
 }
 
 /** One poll of a polling trigger through n8n-core's PollContext. Returns what it emitted. */
@@ -272,6 +274,7 @@ export async function poll(options: PollOptions): Promise<INodeExecutionData[][]
 		active: true,
 		nodeTypes,
 		staticData: options.staticData,
+		settings: options.timezone ? { timezone: options.timezone } : undefined,
 	});
 	const data = additionalData(options.credentials);
 	const ctx = new PollContext(

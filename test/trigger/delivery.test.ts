@@ -229,18 +229,35 @@ describe('time budget', () => {
 		expect(inOrder(h.emitted, conversationId)).toBe(true);
 	});
 
-	it('fails visibly, cursor unmoved, when a window that must be read whole does not fit the budget', async () => {
+	it('a window that must be read whole and does not fit the budget is narrowed until a part fits, and drains exactly once, in order', async () => {
 		await startWith();
 		const closed = { event: 'conversation.closed' };
 		await h.poll(closed);
 		h.advance(5);
 		startConversations(600);
-		h.sb.activity.closes(600);
+		for (let i = 0; i < 150; i++) {
+			h.sb.activity.closes(4);
+			h.advance(1);
+		}
 		h.advance(900);
-		const before = h.stored;
 		h.slowRequests(2);
-		const r = await h.poll(closed, { pollBudgetMs: 5_000 });
-		expect(r.error?.message).toMatch(/within this poll's time budget/);
-		expect(h.stored).toBe(before);
+		const owed = [...new Set(h.sb.workspace.changes.list({ kinds: ['conversation.closed'] }).filter((e) => e.at >= T0).map((e) => `conversation.closed:${e.id}:${e.at}`))];
+		const polls: Array<{ items: number; requests: number; failed: boolean }> = [];
+		for (let i = 0; i < 40; i++) {
+			const r = await h.poll(closed, { pollBudgetMs: 5_000 });
+			polls.push({ items: r.items.length, requests: r.requests, failed: r.error !== undefined });
+			h.advance(60);
+			if (h.emitted.length >= owed.length) break;
+		}
+		expect(polls.filter((p) => p.failed)).toEqual([]);
+		// 3 s of fetching at 2 s a request: never more than two requests in a poll.
+		expect(Math.max(...polls.map((p) => p.requests))).toBeLessThanOrEqual(2);
+		expect(owed.length).toBeGreaterThan(400);
+		// Narrowing first (polls that read a part too large and emit nothing), then parts that fit.
+		expect(polls[0].items).toBe(0);
+		expect(polls.length).toBeLessThan(20);
+		expect(new Set(ids(h.emitted)).size).toBe(h.emitted.length);
+		expect(ids(h.emitted).sort()).toEqual(owed.sort());
+		expect(inOrder(h.emitted, conversationId)).toBe(true);
 	});
 });

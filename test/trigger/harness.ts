@@ -81,6 +81,11 @@ export class TriggerHarness {
 		return ((JSON.parse(this.stored) as IDataObject)['node:Trigger'] ?? {}) as IDataObject;
 	}
 
+	/** Replaces the trigger's static data, as a database edited or restored by hand would. */
+	set state(value: IDataObject) {
+		this.stored = JSON.stringify({ ...(JSON.parse(this.stored) as IDataObject), 'node:Trigger': value });
+	}
+
 	/**
 	 * One poll: static data loaded from the stored JSON and stored back as JSON afterwards.
 	 * `legacy` runs it as n8n 1.x after a restart: no time budget, and only the static data a poll
@@ -88,14 +93,14 @@ export class TriggerHarness {
 	 */
 	async poll(
 		parameters: INodeParameters,
-		options: { mode?: 'trigger' | 'manual'; pollBudgetMs?: number; legacy?: boolean } = {},
+		options: { mode?: 'trigger' | 'manual'; pollBudgetMs?: number; legacy?: boolean; timezone?: string } = {},
 	): Promise<PollResult> {
 		const staticData = JSON.parse(this.stored) as IDataObject;
 		const before = this.sb.log.requests().length;
 		let output: INodeExecutionData[][] | null = null;
 		let error: Error | undefined;
 		try {
-			const run = { nodeType: TRIGGER_TYPE, parameters, credentials: credentialsFor(this.sb.baseUrl, this.sb.token), staticData, mode: options.mode };
+			const run = { nodeType: TRIGGER_TYPE, parameters, credentials: credentialsFor(this.sb.baseUrl, this.sb.token), staticData, mode: options.mode, timezone: options.timezone };
 			output = options.legacy ? await pollWithoutBudget(run) : await poll({ ...run, pollBudgetMs: options.pollBudgetMs });
 		} catch (e) {
 			error = e as Error;

@@ -7,12 +7,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { IntercomClient } from '../../shared/transport/client';
 import { compareKeys } from '../cursor';
-import { readAll, readNewest, type RecordSource, type TriggerEvent } from '../reading';
+import { eventKey, readAll, readNewest, type RecordSource, type TriggerEvent } from '../reading';
 import type { PollStream, StreamContext } from './types';
 
 const THIRTY_DAYS = 30 * 86_400;
 
-function activitySource(after: number): RecordSource {
+function activitySource(after: number, now: number): RecordSource {
 	return {
 		// The API names the parameter "after"; asking from a second earlier is right whether it is
 		// inclusive or not, and the cursor drops what was emitted.
@@ -20,19 +20,18 @@ function activitySource(after: number): RecordSource {
 		pagination: 'cursor',
 		itemsPath: 'activity_logs',
 		timeOf: (record) => Number(record.created_at),
-		eventsOf: (record): TriggerEvent[] =>
-			typeof record.created_at === 'number'
-				? [{ key: { ts: record.created_at, id: String(record.id) }, event: 'admin.activity_log.created', data: { activity_log: record } }]
-				: [],
+		eventsOf: (record): TriggerEvent[] => [
+			{ ...eventKey(record, 'admin.activity_log.created', String(record.id), 'created_at', now, []), event: 'admin.activity_log.created', data: { activity_log: record } },
+		],
 	};
 }
 
 export const activityLogStream: PollStream = {
 	async read(ctx: StreamContext) {
-		return await readAll(ctx.client, activitySource(ctx.limits.from - 1), ctx.limits);
+		return await readAll(ctx.client, activitySource(ctx.limits.from - 1, ctx.now), ctx.limits);
 	},
 	async sample(ctx: StreamContext) {
-		const records = activitySource(ctx.now - THIRTY_DAYS);
+		const records = activitySource(ctx.now - THIRTY_DAYS, ctx.now);
 		const events = (await readNewest(ctx.client, records, 150)).flatMap(records.eventsOf);
 		const latest = events.sort((a, b) => compareKeys(b.key, a.key))[0];
 		return latest ? [latest] : [];

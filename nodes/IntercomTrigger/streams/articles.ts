@@ -5,12 +5,12 @@
  * then was also updated since then, so "new article" is read from the same pages.
  */
 import { compareKeys } from '../cursor';
-import { readNewest, readNewestFirst, type RecordSource, type TriggerEvent } from '../reading';
+import { eventKey, readNewest, readNewestFirst, type RecordSource, type TriggerEvent } from '../reading';
 import type { PollStream, StreamContext } from './types';
 
 type ArticleEvent = 'article.created' | 'article.updated';
 
-function source(event: ArticleEvent, onlyPublished: boolean): RecordSource {
+function source(event: ArticleEvent, onlyPublished: boolean, now: number): RecordSource {
 	const field = event === 'article.created' ? 'created_at' : 'updated_at';
 	return {
 		request: { method: 'GET', path: '/articles' },
@@ -18,9 +18,9 @@ function source(event: ArticleEvent, onlyPublished: boolean): RecordSource {
 		itemsPath: 'data',
 		timeOf: (record) => Number(record.updated_at),
 		eventsOf: (record): TriggerEvent[] => {
-			if (onlyPublished && record.state !== 'published') return [];
-			const ts = record[field];
-			return typeof ts === 'number' ? [{ key: { ts, id: String(record.id) }, event, data: { article: record } }] : [];
+			// A draft read under "Only Published" moves the cursor like any article read.
+			const silent = onlyPublished && record.state !== 'published' ? { silent: true } : {};
+			return [{ ...eventKey(record, event, String(record.id), field, now), event, data: { article: record }, ...silent }];
 		},
 	};
 }
@@ -29,11 +29,11 @@ export function articleStream(event: ArticleEvent): PollStream {
 	return {
 		async read(ctx: StreamContext) {
 			// Without a sort field the newest-first read never hands over to an oldest-first one.
-			return (await readNewestFirst(ctx.client, source(event, ctx.settings.onlyPublished), ctx.limits))!;
+			return (await readNewestFirst(ctx.client, source(event, ctx.settings.onlyPublished, ctx.now), ctx.limits))!;
 		},
 		async sample(ctx: StreamContext) {
-			const records = source(event, ctx.settings.onlyPublished);
-			const events = (await readNewest(ctx.client, records, 25)).flatMap(records.eventsOf);
+			const records = source(event, ctx.settings.onlyPublished, ctx.now);
+			const events = (await readNewest(ctx.client, records, 25)).flatMap(records.eventsOf).filter((e) => !e.silent);
 			const latest = events.sort((a, b) => compareKeys(b.key, a.key))[0];
 			return latest ? [latest] : [];
 		},

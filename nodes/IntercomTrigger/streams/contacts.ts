@@ -11,7 +11,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { readNewest, readNewestFirst, readOldestFirst, type RecordSource, type TriggerEvent } from '../reading';
+import { eventKey, readNewest, readNewestFirst, readOldestFirst, type RecordSource, type TriggerEvent } from '../reading';
 import { contactSearchFloor } from '../timezone';
 import type { PollStream, StreamContext } from './types';
 
@@ -23,16 +23,13 @@ function query(field: string, floor: number, role: ContactRole): IDataObject {
 	return { operator: 'AND', value: [since, { field: 'role', operator: '=', value: role }] };
 }
 
-function source(event: string, field: 'created_at' | 'updated_at', floor: number, role: ContactRole): RecordSource {
+function source(event: string, field: 'created_at' | 'updated_at', floor: number, role: ContactRole, now: number): RecordSource {
 	return {
 		request: { method: 'POST', path: '/contacts/search', body: { query: query(field, floor, role) }, idempotent: true },
 		pagination: 'search',
 		itemsPath: 'data',
 		timeOf: (record) => Number(record[field]),
-		eventsOf: (record): TriggerEvent[] =>
-			typeof record[field] === 'number'
-				? [{ key: { ts: record[field] as number, id: String(record.id) }, event, data: { contact: record } }]
-				: [],
+		eventsOf: (record): TriggerEvent[] => [{ ...eventKey(record, event, String(record.id), field, now), event, data: { contact: record } }],
 	};
 }
 
@@ -41,7 +38,7 @@ export function contactStream(event: 'contact.created' | 'contact.updated'): Pol
 	return {
 		async read(ctx: StreamContext) {
 			const timeZone = await ctx.workspaceTimeZone();
-			const records = source(event, field, contactSearchFloor(ctx.limits.from, timeZone), ctx.settings.contactRole);
+			const records = source(event, field, contactSearchFloor(ctx.limits.from, timeZone), ctx.settings.contactRole, ctx.now);
 			return (
 				(await readNewestFirst(ctx.client, records, ctx.limits, field)) ??
 				(await readOldestFirst(ctx.client, records, ctx.limits, field))
@@ -49,7 +46,7 @@ export function contactStream(event: 'contact.created' | 'contact.updated'): Pol
 		},
 		async sample(ctx: StreamContext) {
 			// Any date matches `> 0` (1 January 1970); newest first, one record: one request.
-			const records = source(event, field, 0, ctx.settings.contactRole);
+			const records = source(event, field, 0, ctx.settings.contactRole, ctx.now);
 			return (await readNewest(ctx.client, records, 1, field)).flatMap(records.eventsOf);
 		},
 	};

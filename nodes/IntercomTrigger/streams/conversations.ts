@@ -6,10 +6,11 @@
  * was already emitted.
  */
 import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import type { IntercomClient } from '../../shared/transport/client';
 import { compareKeys } from '../cursor';
-import { readAll, readNewest, readOldestFirst, type RecordSource, type TriggerEvent, type WindowRead } from '../reading';
+import { eventKey, readAll, readNewest, readOldestFirst, type RecordSource, type TriggerEvent, type WindowRead } from '../reading';
 import type { PartKind } from '../settings';
 import type { PollStream, StreamContext } from './types';
 
@@ -34,19 +35,20 @@ export function partKind(part: IDataObject): PartKind | undefined {
 	return undefined;
 }
 
-function closedAt(conversation: IDataObject): number | undefined {
-	const value = (conversation.statistics as IDataObject | undefined)?.last_close_at;
-	return typeof value === 'number' ? value : undefined;
-}
-
-/** Conversations whose `field` is at or after `value` (the field is also the order, unless it is a statistic). */
-function searchSource(field: string, value: number, eventsOf: RecordSource['eventsOf']): RecordSource {
+/**
+ * Conversations whose `field` is at or after `value` (and before `before`, when given; Intercom's
+ * `<` may include its value, which the read then drops). The field is also the order, unless it
+ * is a statistic.
+ */
+function searchSource(field: string, value: number, eventsOf: RecordSource['eventsOf'], before?: number): RecordSource {
 	const orderField = field.startsWith('statistics.') ? 'updated_at' : field;
+	const since: IDataObject = { field, operator: '>', value };
+	const query = before === undefined ? since : { operator: 'AND', value: [since, { field, operator: '<', value: before }] };
 	return {
 		request: {
 			method: 'POST',
 			path: '/conversations/search',
-			body: { query: { field, operator: '>', value } },
+			body: { query },
 			idempotent: true,
 		},
 		pagination: 'search',
@@ -56,11 +58,15 @@ function searchSource(field: string, value: number, eventsOf: RecordSource['even
 	};
 }
 
-function eventsFor(event: ConversationEvent): RecordSource['eventsOf'] {
+function eventsFor(event: ConversationEvent, now: number): RecordSource['eventsOf'] {
 	return (record) => {
-		const ts = event === 'conversation.closed' ? closedAt(record) : record[event === 'conversation.created' ? 'created_at' : 'updated_at'];
-		if (typeof ts !== 'number') return [];
-		return [{ key: { ts, id: String(record.id) }, event, data: { conversation: record }, conversationId: String(record.id) }];
+		const id = String(record.id);
+		// A close has no other time to fall back on: the search found it by last_close_at, so it has one.
+		const key =
+			event === 'conversation.closed'
+				? eventKey((record.statistics as IDataObject | undefined) ?? {}, event, id, 'last_close_at', now, [])
+				: eventKey(record, event, id, event === 'conversation.created' ? 'created_at' : 'updated_at', now);
+		return [{ ...key, event, data: { conversation: record }, conversationId: id }];
 	};
 }
 
@@ -73,6 +79,17 @@ async function getConversation(client: IntercomClient, id: string): Promise<IDat
 	});
 }
 
+/**
+ * A conversation found by search, or undefined when it was deleted since (a 404): search lags
+ * behind a deletion, and a deleted conversation has no parts left to report.
+ */
+async function getFoundConversation(client: IntercomClient, id: string): Promise<IDataObject | undefined> {
+	// Any other failure stays the transport's own error (and fails the poll before the cursor moves).
+	return await getConversation(client, id).catch(async (error: unknown) =>
+		error instanceof NodeApiError && error.httpCode === '404' ? undefined : await Promise.reject(error),
+	);
+}
+
 function withoutParts(conversation: IDataObject): IDataObject {
 	const { conversation_parts: _parts, ...rest } = conversation;
 	return rest;
@@ -83,17 +100,19 @@ function partsOf(conversation: IDataObject): IDataObject[] {
 	return Array.isArray(list) ? (list as IDataObject[]) : [];
 }
 
-function partEvents(conversation: IDataObject, kinds: PartKind[], includeFull: boolean): TriggerEvent[] {
+function partEvents(conversation: IDataObject, kinds: PartKind[], includeFull: boolean, now: number): TriggerEvent[] {
 	const summary = includeFull ? conversation : withoutParts(conversation);
 	const events: TriggerEvent[] = [];
 	for (const part of partsOf(conversation)) {
 		const kind = partKind(part);
-		if (!kind || !kinds.includes(kind) || typeof part.created_at !== 'number') continue;
+		const event = 'conversation_part.created';
 		events.push({
-			key: { ts: part.created_at, id: String(part.id) },
-			event: 'conversation_part.created',
-			data: { part: { ...part, kind }, conversation: summary },
+			...eventKey(part, event, String(part.id), 'created_at', now, ['updated_at']),
+			event,
+			data: { part: { ...part, kind: kind ?? null }, conversation: summary },
 			conversationId: String(conversation.id),
+			// A part of a kind not chosen was read all the same: it moves the cursor, silently.
+			...(kind && kinds.includes(kind) ? {} : { silent: true }),
 		});
 	}
 	return events;
@@ -102,12 +121,14 @@ function partEvents(conversation: IDataObject, kinds: PartKind[], includeFull: b
 /** Replaces each event's conversation by the full one (with parts), one GET per conversation. */
 async function withFullConversations(events: TriggerEvent[], ctx: StreamContext): Promise<TriggerEvent[]> {
 	if (!ctx.settings.includeFullConversation) return events;
-	const fetched = new Map<string, IDataObject>();
+	const fetched = new Map<string, IDataObject | undefined>();
 	const out: TriggerEvent[] = [];
 	for (const e of events) {
 		const id = e.conversationId!;
-		if (!fetched.has(id)) fetched.set(id, await getConversation(ctx.client, id));
-		out.push({ ...e, data: { ...e.data, conversation: fetched.get(id)! } });
+		if (!fetched.has(id)) fetched.set(id, await getFoundConversation(ctx.client, id));
+		// Deleted since it was found: the event stands, with the conversation as search returned it.
+		const full = fetched.get(id);
+		out.push(full ? { ...e, data: { ...e.data, conversation: full } } : e);
 	}
 	return out;
 }
@@ -117,14 +138,16 @@ export function conversationStream(event: ConversationEvent): PollStream {
 	const field = event === 'conversation.created' ? 'created_at' : event === 'conversation.closed' ? 'statistics.last_close_at' : 'updated_at';
 	return {
 		async read(ctx: StreamContext): Promise<WindowRead> {
-			const records = searchSource(field, ctx.limits.from - 1, eventsFor(event));
-			// A close's time is not the order the search can return, so that window is read whole.
-			return event === 'conversation.closed'
-				? await readAll(ctx.client, records, ctx.limits)
-				: await readOldestFirst(ctx.client, records, ctx.limits, field);
+			// A close's time is not the order the search can return, so that window is read whole
+			// (narrowed to what fits a poll's time budget, see boundedWindows).
+			if (event === 'conversation.closed') {
+				return await readAll(ctx.client, searchSource(field, ctx.limits.from - 1, eventsFor(event, ctx.now), ctx.limits.to), ctx.limits);
+			}
+			return await readOldestFirst(ctx.client, searchSource(field, ctx.limits.from - 1, eventsFor(event, ctx.now)), ctx.limits, field);
 		},
+		boundedWindows: event === 'conversation.closed',
 		async sample(ctx: StreamContext) {
-			const records = searchSource(field, 0, eventsFor(event));
+			const records = searchSource(field, 0, eventsFor(event, ctx.now));
 			const newest = await readNewest(ctx.client, records, 1, field.startsWith('statistics.') ? 'updated_at' : field);
 			return await withFullConversations(newest.flatMap(records.eventsOf), ctx);
 		},
@@ -145,16 +168,16 @@ export const conversationPartStream: PollStream = {
 			seen.add(id);
 			// A part's time says nothing of the order conversations are read in: all or nothing.
 			if (ctx.limits.outOfTime()) return { events: [], records: [], readThrough: ctx.limits.from - 1, cutByBudget: true };
-			const conversation = await getConversation(ctx.client, id);
-			events.push(...partEvents(conversation, ctx.settings.partKinds, ctx.settings.includeFullConversation));
+			const conversation = await getFoundConversation(ctx.client, id);
+			if (conversation) events.push(...partEvents(conversation, ctx.settings.partKinds, ctx.settings.includeFullConversation, ctx.now));
 		}
-		return { events, records: conversations.records, readThrough: Infinity, cutByBudget: false };
+		return { events, records: conversations.records, readThrough: Infinity, cutByBudget: false, readTop: conversations.readTop };
 	},
 	async sample(ctx: StreamContext) {
 		const newest = await readNewest(ctx.client, searchSource('updated_at', 0, () => []), 1, 'updated_at');
 		if (newest.length === 0) return [];
 		const conversation = await getConversation(ctx.client, String(newest[0].id));
-		const events = partEvents(conversation, ctx.settings.partKinds, ctx.settings.includeFullConversation);
+		const events = partEvents(conversation, ctx.settings.partKinds, ctx.settings.includeFullConversation, ctx.now).filter((e) => !e.silent);
 		const latest = events.sort((a, b) => compareKeys(b.key, a.key))[0];
 		return latest ? [latest] : [];
 	},

@@ -21,6 +21,11 @@ export interface PollStream {
 	read(ctx: StreamContext): Promise<WindowRead>;
 	/** The most recent matching event(s), for the editor's "Fetch Test Event"; one or two requests. */
 	sample(ctx: StreamContext): Promise<TriggerEvent[]>;
+	/**
+	 * The stream reads its window whole (in no useful order) and honours `limits.to`: a window too
+	 * large for one poll's time budget is then narrowed until it fits, and read in parts.
+	 */
+	boundedWindows?: boolean;
 	/** Completes the events chosen for emission (for example with full conversations). */
 	finish?(events: TriggerEvent[], ctx: StreamContext): Promise<TriggerEvent[]>;
 }

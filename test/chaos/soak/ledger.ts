@@ -25,6 +25,17 @@ export interface Version {
 	ts: number;
 	/** The change log sequence that made it. */
 	seq: number;
+	/** False when the workflow's filter (part kinds, role, only published) rejects this version. */
+	reported?: boolean;
+}
+
+/** The filter options of a workflow, as the ledger applies them to the change log. */
+export interface LedgerFilter {
+	partKinds?: string[];
+	/** Only articles published at that version. */
+	onlyPublished?: boolean;
+	/** Only contacts of this role (roles do not change in the soak), looked up by id. */
+	role?: { is: 'user' | 'lead'; of: (contactId: string) => string | undefined };
 }
 
 export interface PollRecord {
@@ -42,24 +53,39 @@ const CUSTOMER = new Set(['user', 'lead', 'contact']);
 const TEAM = new Set(['admin', 'team', 'bot']);
 const ASSIGNMENTS = new Set(['assignment', 'default_assignment', 'assign_and_reopen', 'away_mode_assignment']);
 
-/** Whether the trigger reports a part (all five part kinds chosen). */
-export function reportedPart(detail: Record<string, unknown> | undefined): boolean {
+/** The trigger's kind of a part, if any. */
+function partKindOf(detail: Record<string, unknown> | undefined): string | undefined {
 	const type = String(detail?.part_type ?? '');
 	const author = String(detail?.author_type ?? '');
-	if (type === 'comment' || type === 'quick_reply') return CUSTOMER.has(author) || TEAM.has(author);
-	return type === 'note' || type === 'note_and_reopen' || ASSIGNMENTS.has(type) || type === 'close';
+	if (type === 'comment' || type === 'quick_reply') return CUSTOMER.has(author) ? 'customerReply' : TEAM.has(author) ? 'adminReply' : undefined;
+	if (type === 'note' || type === 'note_and_reopen') return 'note';
+	if (ASSIGNMENTS.has(type)) return 'assignment';
+	return type === 'close' ? 'close' : undefined;
+}
+
+const ALL_PART_KINDS = ['customerReply', 'adminReply', 'note', 'assignment', 'close'];
+
+/** Whether the trigger reports a part (all five part kinds chosen, unless given). */
+export function reportedPart(detail: Record<string, unknown> | undefined, kinds: string[] = ALL_PART_KINDS): boolean {
+	const kind = partKindOf(detail);
+	return kind !== undefined && kinds.includes(kind);
 }
 
 /** The change log's entries that make a version of each event kind's objects. */
-export function versionsOf(event: LedgerEvent, entries: ChangeEntry[]): Version[] {
-	const v = (id: string, e: ChangeEntry): Version => ({ eventId: `${event}:${id}:${e.at}`, object: e.id, ts: e.at, seq: e.seq });
+export function versionsOf(event: LedgerEvent, entries: ChangeEntry[], filter: LedgerFilter = {}): Version[] {
+	const v = (id: string, e: ChangeEntry): Version => {
+		const version: Version = { eventId: `${event}:${id}:${e.at}`, object: e.id, ts: e.at, seq: e.seq };
+		if (filter.role && event.startsWith('contact.')) version.reported = filter.role.of(e.id) === filter.role.is;
+		if (filter.onlyPublished && event.startsWith('article.')) version.reported = e.kind === 'article.published' || e.detail?.state === 'published';
+		return version;
+	};
 	switch (event) {
 		case 'contact.created':
 		case 'conversation.created':
 		case 'article.created':
 			return entries.filter((e) => e.kind === event).map((e) => v(e.id, e));
 		case 'conversation_part.created':
-			return entries.filter((e) => e.kind === 'conversation.part.created' && reportedPart(e.detail)).map((e) => v(String(e.detail?.part_id), e));
+			return entries.filter((e) => e.kind === 'conversation.part.created' && reportedPart(e.detail, filter.partKinds)).map((e) => v(String(e.detail?.part_id), e));
 		case 'contact.updated':
 			return entries.filter((e) => e.kind === 'contact.created' || e.kind === 'contact.updated').map((e) => v(e.id, e));
 		case 'conversation.updated':
@@ -106,13 +132,15 @@ export function judge(
 	visibleAfter = 0,
 ): Verdict {
 	const all = versions.filter((v) => v.ts >= since);
-	const known = new Set(all.map((v) => v.eventId));
+	// A version the filter rejects is owed to nobody; emitting it is a phantom.
+	const reported = (v: Version) => v.reported !== false;
+	const known = new Set(all.filter(reported).map((v) => v.eventId));
 	const owed = new Set<string>();
 	/** What the cursor must end up knowing as emitted: every record, every object's last state. */
 	const last = new Set<string>();
 	const append = (APPEND_KINDS as readonly string[]).includes(event);
 	if (append) {
-		for (const v of all) {
+		for (const v of all.filter(reported)) {
 			owed.add(v.eventId);
 			last.add(v.eventId);
 		}
@@ -121,12 +149,17 @@ export function judge(
 		for (const v of all) (byObject.get(v.object) ?? byObject.set(v.object, []).get(v.object)!).push(v);
 		for (const list of byObject.values()) {
 			list.sort((a, b) => a.seq - b.seq);
-			owed.add(list[list.length - 1].eventId);
-			last.add(list[list.length - 1].eventId);
+			// A state is seen as it is at a poll, filter included: a published version replaced by a draft edit
+			// before any poll read it is not owed.
+			const final = list[list.length - 1];
+			if (reported(final)) {
+				owed.add(final.eventId);
+				last.add(final.eventId);
+			}
 			for (const poll of polls) {
 				if (!poll.ok || !poll.complete) continue;
 				const current = list.filter((v) => v.seq <= poll.seq).pop();
-				if (current && current.ts + visibleAfter < poll.at) owed.add(current.eventId);
+				if (current && reported(current) && current.ts + visibleAfter < poll.at) owed.add(current.eventId);
 			}
 		}
 	}

@@ -117,7 +117,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 			const failedPolls = w.polls.filter((p) => !p.ok).length;
 			if (w.spec.event === 'admin.away_mode_changed') return { workflow: w.spec.name, polls, failedPolls, ...judgeAway(initialAway, entries, w.awayPolls, w.restores) };
 			const event = w.spec.event as LedgerEvent;
-			const versions = event === 'admin.activity_log.created' ? activityLogVersions(ws.activityLogs.all(), () => 0) : versionsOf(event, entries);
+			const p = w.spec.parameters;
+			const role = p.contactRole === 'user' || p.contactRole === 'lead' ? { is: p.contactRole as 'user' | 'lead', of: (id: string) => ws.contact(id)?.role } : undefined;
+			const filter = { partKinds: p.partKinds as string[] | undefined, onlyPublished: p.onlyPublished === true, role };
+			const versions = event === 'admin.activity_log.created' ? activityLogVersions(ws.activityLogs.all(), () => 0) : versionsOf(event, entries, filter);
 			const visibleAfter = event.startsWith('contact.') ? SEARCH_DELAY_SECONDS : 0;
 			return { workflow: w.spec.name, polls, failedPolls, notDeduplicable: 0, ...judge(event, versions, w.activatedAt ?? started, w.polls, w.restores, visibleAfter) };
 		});

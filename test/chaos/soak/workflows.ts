@@ -37,6 +37,17 @@ export const WORKFLOWS: WorkflowSpec[] = [
 	{ name: 'New Conversation Part', event: 'conversation_part.created', parameters: { event: 'conversation_part.created', options: { lateArrivalMinutes: 2 } }, cap: 500 },
 	{ name: 'New Article', event: 'article.created', parameters: { event: 'article.created' }, cap: 500 },
 	{ name: 'Article Updated', event: 'article.updated', parameters: { event: 'article.updated' }, cap: 500 },
+	// Filtered variants: what the filter rejects is read all the same, and must move the cursor.
+	{ name: 'New Contact (leads only)', event: 'contact.created', parameters: { event: 'contact.created', contactRole: 'lead' }, cap: 500 },
+	{ name: 'Contact Updated (users only)', event: 'contact.updated', parameters: { event: 'contact.updated', contactRole: 'user' }, cap: 500 },
+	{
+		name: 'Part (assignments, closes)',
+		event: 'conversation_part.created',
+		parameters: { event: 'conversation_part.created', partKinds: ['assignment', 'close'], options: { lateArrivalMinutes: 2 } },
+		cap: 500,
+	},
+	{ name: 'Article Updated (published)', event: 'article.updated', parameters: { event: 'article.updated', onlyPublished: true }, cap: 500 },
+	{ name: 'New Article (published)', event: 'article.created', parameters: { event: 'article.created', onlyPublished: true }, cap: 500 },
 	{ name: 'New Admin Activity Log Entry', event: 'admin.activity_log.created', parameters: { event: 'admin.activity_log.created' }, cap: 500 },
 	{ name: 'Admin Away Status Changed', event: 'admin.away_mode_changed', parameters: { event: 'admin.away_mode_changed' }, cap: 500 },
 ];
