@@ -139,17 +139,17 @@ export class WebhookHarness {
 		Container.set(Logger, recordingLogger as unknown as Logger);
 		deduplicationReady ??= DataDeduplicationService.init(processedStore);
 		await deduplicationReady;
-		let harness: WebhookHarness | undefined;
+		const ref: { harness?: WebhookHarness } = {};
 		const server = createServer((req, res) => {
-			void harness!.handle(req, res).catch((error: Error) => {
+			void ref.harness!.handle(req, res).catch((error: Error) => {
 				if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
 				res.end(JSON.stringify({ error: error.message }));
 			});
 		});
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		const { port } = server.address() as AddressInfo;
-		harness = new WebhookHarness(server, `http://127.0.0.1:${port}/webhook/hook/intercom`, options);
-		return harness;
+		ref.harness = new WebhookHarness(server, `http://127.0.0.1:${port}/webhook/hook/intercom`, options);
+		return ref.harness;
 	}
 
 	/** Waits for every started execution to end. */
