@@ -129,6 +129,7 @@ export class Sandbox {
 		this.log.clear();
 		this.faults.clear();
 		this.rateLimiter.reset();
+		this.webhooks.clear();
 	}
 
 	setSearchDelay(seconds: number): void {
