@@ -61,7 +61,8 @@ export class IntercomWebhookTrigger implements INodeType {
 			},
 		],
 		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'intercom' },
+			// Intercom reads only the status: answer 200 with no body (n8n would otherwise send a placeholder).
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'noData', path: 'intercom' },
 			// Intercom checks the endpoint with a HEAD request when the subscription is saved.
 			{ name: 'setup', httpMethod: 'HEAD', responseMode: 'onReceived', path: 'intercom', ndvHideUrl: true },
 		],
