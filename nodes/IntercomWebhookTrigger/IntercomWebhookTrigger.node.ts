@@ -147,12 +147,18 @@ export class IntercomWebhookTrigger implements INodeType {
 		if (appIds.length > 0 && !appIds.includes(String(notification.app_id ?? ''))) {
 			return { webhookResponse: { status: 'ignored', reason: 'app not selected' } };
 		}
-		if (this.getMode() !== 'manual' && wasDeliveredRecently(this.getWorkflowStaticData('node'), notification.id)) {
-			this.logger.debug(`Intercom Webhook Trigger "${node}": notification ${notification.id} was delivered before; no execution started`, {
-				workflowId,
-				node,
-			});
-			return { webhookResponse: { status: 'duplicate' } };
+		if (this.getMode() !== 'manual') {
+			const staticData = this.getWorkflowStaticData('node');
+			if (wasDeliveredRecently(staticData, notification.id)) {
+				this.logger.debug(`Intercom Webhook Trigger "${node}": notification ${notification.id} was delivered before; no execution started`, {
+					workflowId,
+					node,
+				});
+				return { webhookResponse: { status: 'duplicate' } };
+			}
+			// n8n 1.x saves this as it answers, before the workflow runs; n8n 2.40 drops it once the
+			// execution starts, and the execution's first step (execute below) records the id instead.
+			rememberIds(staticData, [notification.id], Math.floor(Date.now() / 1000));
 		}
 		return { workflowData: [[{ json: notificationToItem(notification) }]] };
 	}
