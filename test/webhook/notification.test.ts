@@ -2,12 +2,12 @@
  * From Intercom's envelope to the n8n item: the object under its own name, composite items
  * spread, the envelope's facts alongside; and what is refused as not a notification.
  */
-import type { ICredentialTestFunctions } from 'n8n-workflow';
+import type { ICredentialTestFunctions, IDataObject } from 'n8n-workflow';
 
 import { IntercomWebhookTrigger } from '../../nodes/IntercomWebhookTrigger/IntercomWebhookTrigger.node';
 import { notificationToItem, objectFields, readNotification, type IntercomNotification } from '../../nodes/IntercomWebhookTrigger/notification';
 
-const envelope = (topic: string, item: Record<string, unknown>): IntercomNotification => ({
+const envelope = (topic: string, item: IDataObject): IntercomNotification => ({
 	type: 'notification_event',
 	id: 'notif_1',
 	topic,
