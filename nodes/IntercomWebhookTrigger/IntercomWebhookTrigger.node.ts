@@ -11,7 +11,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { SECRET_SOURCES, webhookTriggerProperties } from './description';
 import { notificationToItem, readNotification } from './notification';
@@ -20,6 +20,10 @@ import { describeRejection, SIGNATURE_HEADER, verifyIntercomSignature } from './
 
 /** n8n's processed-data table keeps this many notification ids per node (oldest dropped first). */
 const PROCESSED_IDS_KEPT = 10_000;
+/** Rounds and spacing of the check that this execution's record stuck (see confirmRecorded). */
+const CONFIRM_ROUNDS = 3;
+const CONFIRM_DELAY_MS = 50;
+const CONFIRM_JITTER_MS = 200;
 
 /**
  * Starts the workflow when Intercom pushes a notification to this node's URL. Registration is
@@ -174,6 +178,7 @@ export class IntercomWebhookTrigger implements INodeType {
 		if (typeof this.helpers.checkProcessedAndRecord === 'function') {
 			const outcome = await this.helpers.checkProcessedAndRecord(ids, 'node', { mode: 'entries', maxEntries: PROCESSED_IDS_KEPT });
 			fresh = new Set(outcome.new.map(String));
+			await confirmRecorded(this, [...fresh]);
 		}
 		rememberIds(this.getWorkflowStaticData('node'), ids, Math.floor(Date.now() / 1000));
 		const out: INodeExecutionData[] = [];
@@ -185,6 +190,23 @@ export class IntercomWebhookTrigger implements INodeType {
 			}
 		});
 		return [out];
+	}
+}
+
+/**
+ * n8n reads its processed-data row, adds the ids and writes the row back, without a lock: an
+ * execution of the same workflow doing the same at that moment (a burst of notifications) can
+ * overwrite this one's ids, and a later repeat would then pass. So check again, a little later at
+ * a random moment (so two executions rarely collide twice), and once more if an id had to be added
+ * again. The answer is not used to decide what to emit: that was decided by the first check.
+ */
+async function confirmRecorded(context: IExecuteFunctions, ids: string[]): Promise<void> {
+	let unconfirmed = ids;
+	for (let round = 0; round < CONFIRM_ROUNDS && unconfirmed.length > 0; round++) {
+		await sleep(CONFIRM_DELAY_MS + Math.floor(Math.random() * CONFIRM_JITTER_MS));
+		const outcome = await context.helpers.checkProcessedAndRecord(unconfirmed, 'node', { mode: 'entries', maxEntries: PROCESSED_IDS_KEPT });
+		// Ids reported new had been lost and are now written again: confirm those once more.
+		unconfirmed = outcome.new.map(String);
 	}
 }
 

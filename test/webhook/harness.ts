@@ -52,7 +52,10 @@ class MemoryDeduplicator implements IDataDeduplicator {
 	async checkProcessedAndRecord(items: DeduplicationItemTypes[], scope: 'node' | 'workflow', context: ICheckProcessedContextData, options: ICheckProcessedOptions) {
 		if (options.mode !== 'entries') throw new Error('only entries mode is used by the trigger');
 		const key = this.key(scope, context);
-		const table = this.tables.get(key) ?? [];
+		// Like n8n's table: read the row, let other work run, write the row back (no lock), so
+		// simultaneous calls can overwrite each other's ids.
+		const table = [...(this.tables.get(key) ?? [])];
+		await new Promise((resolve) => setImmediate(resolve));
 		const out = { new: [] as DeduplicationItemTypes[], processed: [] as DeduplicationItemTypes[] };
 		for (const item of items) {
 			if (table.includes(item)) out.processed.push(item);
@@ -115,6 +118,9 @@ export class WebhookHarness {
 	failNext: { count: number; status: number } = { count: 0, status: 500 };
 	/** While set, started executions wait for it (to overlap deliveries with a running execution). */
 	hold: Promise<void> | undefined;
+	/** Run executions one after the other (true) or all at once (false, as n8n does). */
+	serial = false;
+	private lastExecution: Promise<void> = Promise.resolve();
 	private running: Array<Promise<void>> = [];
 	readonly node: INode;
 
@@ -237,6 +243,22 @@ export class WebhookHarness {
 	private async execute(triggerOutput: INodeExecutionData[][], mode: 'webhook' | 'manual'): Promise<void> {
 		const workflow = this.workflow(); // the execution loads the stored static data itself
 		if (this.hold) await this.hold;
+		if (this.serial) {
+			const previous = this.lastExecution;
+			let done!: () => void;
+			this.lastExecution = new Promise<void>((resolve) => (done = resolve));
+			await previous;
+			try {
+				await this.run(workflow, triggerOutput, mode);
+			} finally {
+				done();
+			}
+			return;
+		}
+		await this.run(workflow, triggerOutput, mode);
+	}
+
+	private async run(workflow: Workflow, triggerOutput: INodeExecutionData[][], mode: 'webhook' | 'manual'): Promise<void> {
 		const runData = createRunExecutionData({
 			executionData: { nodeExecutionStack: [{ node: this.node, data: { main: triggerOutput }, source: null }] },
 		});

@@ -133,6 +133,7 @@ describe('Intercom Webhook Trigger in n8n-core', () => {
 		const h = await listen({ topics: ['contact.user.created'] });
 		let release!: () => void;
 		h.hold = new Promise<void>((resolve) => (release = resolve));
+		h.serial = true;
 		await subscribe(h.url, { duplicates: 2 });
 		sb.activity.run({ newContacts: 1 });
 		await sb.sandbox.webhooks.idle();
@@ -142,6 +143,33 @@ describe('Intercom Webhook Trigger in n8n-core', () => {
 		expect(h.executions).toHaveLength(3);
 		expect(h.executions.map((e) => e.items.length).sort()).toEqual([0, 0, 1]);
 		expect(h.emitted()).toHaveLength(1);
+	});
+
+	it('keeps every record of a burst whose executions run at the same moment', async () => {
+		// n8n's processed-data row is read, changed and written back without a lock (the harness's
+		// store does the same): simultaneous executions overwrite each other's ids, and the trigger's
+		// confirmation rounds write them again.
+		const h = await listen({ topics: ['conversation.user.created'] });
+		let release!: () => void;
+		h.hold = new Promise<void>((resolve) => (release = resolve));
+		await subscribe(h.url);
+		sb.activity.run({ newConversations: 5 });
+		await sb.sandbox.webhooks.idle();
+		release();
+		await h.settled();
+		const ids = sb.sandbox.webhooks.notifications().map((n) => n.id);
+		expect(h.emitted().map((i) => i.notification_id).sort()).toEqual([...ids].sort());
+		expect([...(processedStore.tables.values().next().value ?? [])].sort()).toEqual([...ids].sort());
+
+		// Every repeat now reaches the workflow's nodes no more (the door may still open: static
+		// data has the same lost writes, and n8n saves it only when each execution ends).
+		for (const n of sb.sandbox.webhooks.notifications()) {
+			const raw = JSON.stringify({ ...n.body, delivery_attempts: 2 });
+			const res = await fetch(h.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature': signIntercomBody(raw, SECRET) }, body: raw });
+			expect(res.status).toBe(200);
+		}
+		await h.settled();
+		expect(h.emitted()).toHaveLength(5);
 	});
 
 	it('retries a failed delivery with the same id and starts one execution', async () => {
