@@ -17,7 +17,15 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { startSandbox, type RunningSandbox } from '../sandbox';
-import { accessTokenCredential, EXAMPLE_IDS, examples, SANDBOX_CREDENTIAL, writeJson } from './runtime/fixtures';
+import {
+	accessTokenCredential,
+	EXAMPLE_IDS,
+	examples,
+	SANDBOX_CREDENTIAL,
+	WEBHOOK_EXAMPLE_PATH,
+	webhookSecretCredential,
+	writeJson,
+} from './runtime/fixtures';
 import { DEFAULT_OWNER, N8nInstance } from './runtime/n8n';
 import { resolveN8nVersion, WORK_DIR } from './runtime/paths';
 import { freePort, handleSignals } from './runtime/processes';
@@ -59,6 +67,7 @@ async function main(): Promise<void> {
 	let sb: RunningSandbox | undefined;
 	let n8n: N8nInstance | undefined;
 	let activity: NodeJS.Timeout | undefined;
+	let webhookWatch: NodeJS.Timeout | undefined;
 	// One stop for every signal and failure: a second Ctrl-C (or npm forwarding the first) waits for
 	// the same cleanup instead of exiting before "[demo] stopped" is printed.
 	let stopping: Promise<never> | undefined;
@@ -67,6 +76,7 @@ async function main(): Promise<void> {
 			process.stdout.write('\n');
 			say('stopping n8n and the sandbox…');
 			if (activity) clearInterval(activity);
+			if (webhookWatch) clearInterval(webhookWatch);
 			await n8n?.stop().catch(() => undefined);
 			await sb?.close().catch(() => undefined);
 			say('stopped');
@@ -86,7 +96,13 @@ async function main(): Promise<void> {
 		say(`package installed into ${path.relative(process.cwd(), path.join(userFolder, '.n8n', 'nodes'))} (as a community package)`);
 
 		const importDir = path.join(userFolder, 'import');
-		await n8n.importCredentials(writeJson(path.join(importDir, 'credentials.json'), [accessTokenCredential(sb.baseUrl, sb.token)]));
+		await n8n.importCredentials(
+			writeJson(path.join(importDir, 'credentials.json'), [
+				accessTokenCredential(sb.baseUrl, sb.token),
+				// The sandbox app's client secret, which signs its webhook notifications.
+				webhookSecretCredential(sb.oauth.clientSecret),
+			]),
+		);
 		say(`credential "${SANDBOX_CREDENTIAL.name}" → ${sb.baseUrl} (region Custom)`);
 		for (const workflow of examples()) writeJson(path.join(importDir, 'workflows', `${workflow.id}.json`), workflow);
 		await n8n.importWorkflows(path.join(importDir, 'workflows'));
@@ -95,12 +111,32 @@ async function main(): Promise<void> {
 		say(`starting n8n ${version} (log: ${path.relative(process.cwd(), n8n.logFile)})`);
 		await n8n.start();
 		await n8n.setupOwner();
-		for (const id of [EXAMPLE_IDS.newConversationSummary, EXAMPLE_IDS.upsertContact]) {
+		for (const id of [EXAMPLE_IDS.newConversationSummary, EXAMPLE_IDS.upsertContact, EXAMPLE_IDS.webhookEvents]) {
 			try {
 				await n8n.activateViaRest(id);
 			} catch (error) {
 				say(`could not activate workflow ${id}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
 			}
+		}
+
+		// What the Developer Hub's Webhooks page does: subscribe the trigger's production URL.
+		const webhookUrl = `${n8n.baseUrl}/webhook/${WEBHOOK_EXAMPLE_PATH}`;
+		let webhookNote = `              sandbox webhooks → ${webhookUrl}`;
+		try {
+			await n8n.waitForWebhook(WEBHOOK_EXAMPLE_PATH);
+			await sb.sandbox.webhooks.subscribe({
+				url: webhookUrl,
+				topics: ['conversation.user.created', 'conversation.user.replied', 'conversation.admin.closed'],
+				clientSecret: sb.oauth.clientSecret,
+			});
+			let seen = 0;
+			webhookWatch = setInterval(() => {
+				const deliveries = sb!.sandbox.webhooks.deliveries();
+				for (const d of deliveries.slice(seen)) say(`webhook ${d.topic} ${d.notificationId} → n8n answered ${d.status ?? d.error}`);
+				seen = deliveries.length;
+			}, 1_000);
+		} catch (error) {
+			webhookNote = `              webhook subscription failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
 		}
 
 		if (!values['no-activity']) {
@@ -125,6 +161,8 @@ async function main(): Promise<void> {
 				'',
 				`  Workflows   "Intercom: summarize every new conversation"   (active, polls every minute)`,
 				`              "Intercom: create or update a contact from a webhook"   (active)`,
+				`              "Intercom: react instantly to conversation events (webhook)"   (active, Intercom Webhook Trigger)`,
+				webhookNote,
 				`              "Intercom: reply to the oldest open conversation and close it"`,
 				`              "Intercom: publish a Help Center article"   (open one, click Execute workflow)`,
 				'',

@@ -53,6 +53,7 @@ async function runSuite(versions: string[], tapFile: string): Promise<Counts> {
 				'--test-reporter=tap',
 				`--test-reporter-destination=${tapFile}`,
 				path.join('e2e', 'suite', 'e2e.test.ts'),
+				path.join('e2e', 'suite', 'webhook.test.ts'),
 			],
 			{
 				cwd: ROOT,

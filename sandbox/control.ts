@@ -9,6 +9,7 @@ import type { Sandbox } from './sandbox';
 import type { SandboxSettings } from './settings';
 import { createVisitor } from './store/visitor-ops';
 import { assertTimeZone } from './timezone';
+import { WEBHOOK_CONTROL_ROUTES } from './webhook-control';
 
 export interface ControlAnswer {
 	status: number;
@@ -16,7 +17,7 @@ export interface ControlAnswer {
 }
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-type ControlHandler = (sandbox: Sandbox, body: Json, query: URLSearchParams) => unknown;
+type ControlHandler = (sandbox: Sandbox, body: Json, query: URLSearchParams) => unknown | Promise<unknown>;
 
 const FAULT_TYPES = ['status', 'reset', 'latency', 'truncate', 'html', 'empty', 'hang'];
 
@@ -161,6 +162,7 @@ export const CONTROL_ROUTES: Record<string, ControlHandler> = {
 		const ws = sb.addWorkspace({ idCode: String(body.idCode), name: body.name, timezone: body.timezone, tokens: body.tokens, seed: body.seed });
 		return { id_code: ws.idCode, tokens: sb.auth.tokensFor(ws.idCode) };
 	},
+	...WEBHOOK_CONTROL_ROUTES,
 };
 
 export async function handleControl(
@@ -181,7 +183,7 @@ export async function handleControl(
 		}
 	}
 	try {
-		return { status: 200, body: handler(sandbox, body, query) };
+		return { status: 200, body: await handler(sandbox, body, query) };
 	} catch (err) {
 		return { status: 400, body: { error: (err as Error).message } };
 	}

@@ -16,6 +16,7 @@ import { DEFAULT_SETTINGS, SandboxSettings } from './settings';
 import { SpecRouter } from './spec';
 import { assertTimeZone } from './timezone';
 import { Workspace } from './store/workspace';
+import { WebhookDispatcher } from './webhooks';
 import type { RouteTable } from './api/context';
 
 export interface WorkspaceSpec {
@@ -60,6 +61,7 @@ export class Sandbox {
 	readonly conformance = new ConformanceChecker(this.spec);
 	readonly routes: RouteTable = routes;
 	readonly activity: ActivitySimulator;
+	readonly webhooks: WebhookDispatcher;
 	readonly defaultWorkspaceId: string;
 	readonly token: string;
 	readonly oauthClient: OAuthClient;
@@ -73,6 +75,7 @@ export class Sandbox {
 		if (options.faultSeed !== undefined) this.faults.seed(options.faultSeed);
 		if (options.timezone) assertTimeZone(options.timezone);
 		this.defaultWorkspaceId = DEFAULT_WORKSPACE_ID;
+		this.webhooks = new WebhookDispatcher(this.clock, (idCode) => this.workspace(idCode));
 		this.token = options.token ?? DEFAULT_TOKEN;
 		this.addWorkspace({ idCode: DEFAULT_WORKSPACE_ID, name: 'Sandbox Workspace', timezone: options.timezone, tokens: [this.token], seed: options.seed });
 		for (const spec of options.workspaces ?? []) this.addWorkspace(spec);
@@ -95,6 +98,7 @@ export class Sandbox {
 			searchDelaySeconds: this.options.searchDelaySeconds ?? 0,
 		});
 		this.workspaces.set(ws.idCode, ws);
+		this.webhooks.watch(ws);
 		const tokens = spec.tokens && spec.tokens.length > 0 ? spec.tokens : [undefined];
 		for (const token of tokens) this.auth.addToken(ws.idCode, token);
 		this.workspaceSeeds.set(ws.idCode, spec.seed ?? {});
@@ -125,6 +129,7 @@ export class Sandbox {
 		this.log.clear();
 		this.faults.clear();
 		this.rateLimiter.reset();
+		this.webhooks.clear();
 	}
 
 	setSearchDelay(seconds: number): void {

@@ -17,7 +17,16 @@ export const EXAMPLE_IDS = {
 	publishArticle: 'exPublishArticle',
 	upsertContact: 'exUpsertContact1',
 	newConversationSummary: 'exNewConvSummary',
+	webhookEvents: 'exWebhookEvents1',
 } as const;
+
+/** The webhook example's credential (only the app's client secret) and the URL path of its trigger. */
+export const WEBHOOK_SECRET_CREDENTIAL = { id: 'IntercomWebhook1', name: 'Intercom webhook secret' } as const;
+export const WEBHOOK_EXAMPLE_PATH = '5b1c7e2a-9d4f-4e3b-8a6c-1f2e3d4c5b6a/intercom';
+
+export function webhookSecretCredential(clientSecret: string, id: string = WEBHOOK_SECRET_CREDENTIAL.id, name: string = WEBHOOK_SECRET_CREDENTIAL.name): CredentialRecord {
+	return { id, name, type: 'intercomWebhookSecretApi', data: { clientSecret } };
+}
 
 export interface CredentialRecord {
 	id: string;

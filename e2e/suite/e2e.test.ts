@@ -20,6 +20,7 @@ import { startSandbox, type RunningSandbox } from '../../sandbox';
 import {
 	accessTokenCredential,
 	EXAMPLE_IDS,
+	webhookSecretCredential,
 	examples,
 	writeJson,
 	type WorkflowJson,
@@ -57,7 +58,11 @@ for (const version of versionsToTest()) {
 			n8n = await N8nInstance.create({ version, name: 'suite' });
 			await withN8nLog(n8n, 'importing credentials and workflows', async () => {
 				await n8n.importCredentials(
-					writeJson(path.join(n8n.userFolder, 'import', 'credentials.json'), [accessTokenCredential(sb.baseUrl, sb.token)]),
+					writeJson(path.join(n8n.userFolder, 'import', 'credentials.json'), [
+						accessTokenCredential(sb.baseUrl, sb.token),
+						// The webhook example's credential (e2e/suite/webhook.test.ts exercises that example).
+						webhookSecretCredential(sb.oauth.clientSecret),
+					]),
 				);
 				const dir = path.join(n8n.userFolder, 'import', 'workflows');
 				const all: WorkflowJson[] = examples();

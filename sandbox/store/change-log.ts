@@ -75,12 +75,19 @@ export class ChangeLog {
 	private seq = 0;
 	/** Seeding is not "activity"; callers pause the log while loading seed data. */
 	paused = false;
+	/** Told of every entry as it is recorded (the sandbox's outgoing webhooks listen here). */
+	private listeners: Array<(entry: ChangeEntry) => void> = [];
+
+	onRecord(listener: (entry: ChangeEntry) => void): void {
+		this.listeners.push(listener);
+	}
 
 	record(kind: ChangeKind, id: string, at: number, detail?: Record<string, unknown>): void {
 		if (this.paused) return;
 		const entry: ChangeEntry = { seq: ++this.seq, kind, id, at };
 		if (detail) entry.detail = detail;
 		this.entries.push(entry);
+		for (const listener of this.listeners) listener(entry);
 	}
 
 	/** Entries, optionally only those after a sequence number and/or of given kinds. */

@@ -25,6 +25,7 @@ import nock from 'nock';
 
 import { IntercomAccessTokenApi } from '../../credentials/IntercomAccessTokenApi.credentials';
 import { IntercomOAuth2Api } from '../../credentials/IntercomOAuth2Api.credentials';
+import { IntercomWebhookSecretApi } from '../../credentials/IntercomWebhookSecretApi.credentials';
 import { Intercom } from '../../nodes/Intercom/Intercom.node';
 
 // Tests never reach the internet: only loopback (the in-process sandbox, scripted servers) gets through.
@@ -49,11 +50,12 @@ setSafeRegexEngine({
 	split: (pattern, input, flags) => input.split(new RegExp(pattern, flags)),
 });
 
-export type CredentialName = 'intercomAccessTokenApi' | 'intercomOAuth2Api';
+export type CredentialName = 'intercomAccessTokenApi' | 'intercomOAuth2Api' | 'intercomWebhookSecretApi';
 
 const credentialTypes: Record<string, ICredentialType> = {
 	intercomAccessTokenApi: new IntercomAccessTokenApi(),
 	intercomOAuth2Api: new IntercomOAuth2Api(),
+	intercomWebhookSecretApi: new IntercomWebhookSecretApi(),
 };
 
 /** Resolves `{{$credentials.x}}` in a generic `authenticate` block, as n8n's CredentialsHelper does. */

@@ -25,11 +25,12 @@ describe('the package as n8n loads it', () => {
 		expect(pkg.files).toEqual(['dist']);
 	});
 
-	it('lists both nodes and both credentials', () => {
-		expect(pkg.n8n.nodes.map((p) => basename(p)).sort()).toEqual(['Intercom.node.js', 'IntercomTrigger.node.js']);
+	it('lists the nodes and the credentials', () => {
+		expect(pkg.n8n.nodes.map((p) => basename(p)).sort()).toEqual(['Intercom.node.js', 'IntercomTrigger.node.js', 'IntercomWebhookTrigger.node.js']);
 		expect(pkg.n8n.credentials.map((p) => basename(p)).sort()).toEqual([
 			'IntercomAccessTokenApi.credentials.js',
 			'IntercomOAuth2Api.credentials.js',
+			'IntercomWebhookSecretApi.credentials.js',
 		]);
 	});
 
@@ -41,7 +42,7 @@ describe('the package as n8n loads it', () => {
 		expect(typeof exported).toBe('function');
 		const instance = new exported();
 		if (distPath.endsWith('.node.js')) expect(instance.description.name).toBeTruthy();
-		else expect(instance.name).toMatch(/^intercom(AccessToken|OAuth2)Api$/);
+		else expect(instance.name).toMatch(/^intercom(AccessToken|OAuth2|WebhookSecret)Api$/);
 	});
 
 	it('credential type names do not collide with n8n\'s built-in intercomApi', () => {
