@@ -12,9 +12,18 @@ describe('operations are data', () => {
 	});
 
 	it('the operations with hooks are the known special ones', () => {
-		// The search filter builder (contacts, conversations), replies in four shapes, and article
-		// search with its highlights and page walk. Add to this list only with a reason.
-		expect(hooked.sort()).toEqual(['article:search', 'contact:search', 'conversation:reply', 'conversation:search']);
+		// The search filter builder (contacts, conversations), replies in four shapes, article search
+		// with its highlights and page walk, company Return All through the scroll API, and the
+		// race-safe contact Create or Update (find, then create or update, adopting a 409's contact).
+		// Add to this list only with a reason.
+		expect(hooked.sort()).toEqual([
+			'article:search',
+			'company:getMany',
+			'contact:createOrUpdate',
+			'contact:search',
+			'conversation:reply',
+			'conversation:search',
+		]);
 	});
 
 });
