@@ -16,6 +16,7 @@ import type { ReadLimits, TriggerEvent } from './reading';
 import { readSettings, type EventName, type TriggerSettings } from './settings';
 import { activityLogStream, awayChanges, awaySample, awayStatesOf, listAdmins, type AwaySince, type AwayStates } from './streams/admins';
 import { articleStream } from './streams/articles';
+import { companyStream } from './streams/companies';
 import { contactStream } from './streams/contacts';
 import { conversationPartStream, conversationStream } from './streams/conversations';
 import { ticketStream } from './streams/tickets';
@@ -50,6 +51,7 @@ const STREAMS: Record<Exclude<EventName, 'admin.away_mode_changed'>, PollStream>
 	'admin.activity_log.created': activityLogStream,
 	'ticket.created': ticketStream('ticket.created'),
 	'ticket.state_changed': ticketStream('ticket.state_changed'),
+	'company.created': companyStream,
 };
 
 /** What the trigger keeps in the node's static data. */

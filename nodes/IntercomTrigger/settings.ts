@@ -21,6 +21,7 @@ export const EVENT_NAMES = [
 	'admin.activity_log.created',
 	'ticket.created',
 	'ticket.state_changed',
+	'company.created',
 ] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];

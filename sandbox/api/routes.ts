@@ -5,6 +5,7 @@
 import type { RouteTable } from './context';
 import { adminRoutes } from './admins';
 import { articleRoutes } from './articles';
+import { companyRoutes } from './companies';
 import { contactRoutes } from './contacts';
 import { conversationRoutes } from './conversations';
 import { dataAttributeRoutes } from './data-attributes';
@@ -25,4 +26,5 @@ export const routes: RouteTable = {
 	...messageRoutes,
 	...visitorRoutes,
 	...ticketRoutes,
+	...companyRoutes,
 };

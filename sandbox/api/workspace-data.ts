@@ -1,21 +1,14 @@
 /**
  * Handlers for the workspace data the four main resources lean on: tags,
- * notes, segments, subscription types and companies (data attributes:
- * data-attributes.ts; ticket types: tickets.ts).
+ * notes, segments and subscription types (companies: companies.ts; data
+ * attributes: data-attributes.ts; ticket types: tickets.ts).
  */
-import { badRequest, notFound } from '../errors';
-import { pageOfNumbered, parsePageNumber, parsePerPage } from '../pagination';
+import { notFound } from '../errors';
 import { tagContact } from '../store/contact-ops';
 import * as content from '../store/content-ops';
 import type { Workspace } from '../store/workspace';
 import { Reply, RouteTable, str } from './context';
-import { presentCompany, presentNote, presentSegment, presentSubscriptionType, presentTagBasic } from './present-contacts';
-
-function requireCompany(ws: Workspace, id: string) {
-	const company = ws.companies.get(id);
-	if (!company) throw notFound('Company Not Found');
-	return company;
-}
+import { presentNote, presentSegment, presentSubscriptionType, presentTagBasic } from './present-contacts';
 
 /** POST /tags: create/rename, or tag/untag companies, or tag users — by which fields the body has. */
 function postTag(ws: Workspace, body: Record<string, any>) { // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -64,19 +57,4 @@ export const workspaceDataRoutes: RouteTable = {
 		return presentSegment(segment);
 	},
 	'GET /subscription_types': ({ ws }) => ({ type: 'list', data: [...ws.subscriptionTypes.values()].map(presentSubscriptionType) }),
-	'GET /companies': ({ ws, query }) => {
-		let companies = ws.companies.all().slice();
-		if (query.company_id !== undefined) companies = companies.filter((c) => c.company_id === String(query.company_id));
-		if (query.name !== undefined) companies = companies.filter((c) => c.name === String(query.name));
-		if (query.tag_id !== undefined) companies = companies.filter((c) => c.tagIds.includes(String(query.tag_id)));
-		if (query.segment_id !== undefined && !ws.segments.has(String(query.segment_id))) throw notFound('Segment Not Found');
-		if ((query.company_id !== undefined || query.name !== undefined) && companies.length === 0) throw notFound('Company Not Found');
-		const page = pageOfNumbered(companies, parsePageNumber(query.page), parsePerPage(query.per_page, 15));
-		return { type: 'list', data: page.items.map((c) => presentCompany(ws, c)), total_count: page.total, pages: page.pages };
-	},
-	'POST /companies': ({ ws, body }) => {
-		if (body && typeof body !== 'object') throw badRequest('body must be an object');
-		return presentCompany(ws, content.createOrUpdateCompany(ws, body ?? {}));
-	},
-	'GET /companies/{company_id}': ({ ws, params }) => presentCompany(ws, requireCompany(ws, params.company_id)),
 };

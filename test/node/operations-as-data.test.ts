@@ -12,15 +12,19 @@ describe('operations are data', () => {
 	});
 
 	it('the operations with hooks are the known special ones', () => {
-		// The search filter builder (contacts, conversations), replies in four shapes, and article
-		// search with its highlights and page walk; data events: a submitted event defaults to "now"
-		// and caps metadata keys over its two parameters, and the event list follows `pages.next`
-		// URLs, which no other list uses. Add to this list only with a reason.
+		// The search filter builder (contacts, conversations), replies in four shapes, article search
+		// with its highlights and page walk, company Return All through the scroll API, and the
+		// race-safe contact Create or Update (find, then create or update, adopting a 409's contact).
+		// Data events: a submitted event defaults to "now" and caps metadata keys over its two
+		// parameters, and the event list follows `pages.next` URLs, which no other list uses.
 		// Tickets: creating (now or in the background) and updating check the attributes and state
 		// against the ticket type as the workspace defines it, which takes a read first; ticket reply
 		// is the conversation's reply; ticket search is the filter builder.
+		// Add to this list only with a reason.
 		expect(hooked.sort()).toEqual([
 			'article:search',
+			'company:getMany',
+			'contact:createOrUpdate',
 			'contact:search',
 			'conversation:reply',
 			'conversation:search',

@@ -11,6 +11,7 @@ export interface IdFormat {
 export type Resource =
 	| 'admin'
 	| 'article'
+	| 'company'
 	| 'contact'
 	| 'conversation'
 	| 'tag'
@@ -158,6 +159,8 @@ export interface OperationDefinition {
 	method: IHttpRequestMethods;
 	/** Intercom path template, such as `/contacts/{contact_id}`. */
 	path: string;
+	/** Other Intercom calls the operation makes, as spec keys (`GET /companies/scroll` for Return All). */
+	alsoCalls?: string[];
 	/** Names for path parameters in errors. */
 	pathLabels?: Record<string, string>;
 	/** A POST that creates nothing and may be retried (search). */
