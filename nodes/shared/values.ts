@@ -98,9 +98,13 @@ export function parseDateInZone(text: string, timeZone: string | undefined): num
 	const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)) + fraction;
 	// Without a usable zone, a zone-less date is read as UTC: the same on every host.
 	if (!timeZone || !zoneFormatter(timeZone)) return wall;
-	// The offset at the wall time itself can differ from the offset at the instant (DST); a second pass settles it.
+	// The offset at the wall time itself can differ from the offset at the instant (DST); a second pass
+	// settles it. A wall time the clocks skip (2:30 when they jump from 2:00 to 3:00) has no instant
+	// of its own and is read as the later one (3:30), as Luxon does.
 	const first = wall - zoneOffsetMs(wall, timeZone);
-	return wall - zoneOffsetMs(first, timeZone);
+	const offset = zoneOffsetMs(first, timeZone);
+	const second = wall - offset;
+	return zoneOffsetMs(second, timeZone) === offset ? second : Math.max(first, second);
 }
 
 /**
