@@ -103,7 +103,8 @@ async function createOAuthCredential(page: Page, n8n: N8nInstance, sb: RunningSa
 	});
 }
 
-export async function runOAuthInBrowser(n8n: N8nInstance, sb: RunningSandbox): Promise<void> {
+/** Connects, runs the workflow, revokes its token and runs it again; returns the revoked token (its one 401 is intended). */
+export async function runOAuthInBrowser(n8n: N8nInstance, sb: RunningSandbox): Promise<{ revokedToken: string }> {
 	const name = 'Intercom OAuth2 (e2e)';
 	const { browser, close } = await launchChromium();
 	const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -143,7 +144,9 @@ export async function runOAuthInBrowser(n8n: N8nInstance, sb: RunningSandbox): P
 	assert.ok(me.workspace, 'with a token the sandbox issued through OAuth');
 	assert.notEqual(me.headers.authorization, `Bearer ${sb.token}`, 'not with the access-token credential');
 
-	await checkRefresh(n8n, sb, me.headers.authorization.replace(/^Bearer\s+/i, ''));
+	const revokedToken = me.headers.authorization.replace(/^Bearer\s+/i, '');
+	await checkRefresh(n8n, sb, revokedToken);
+	return { revokedToken };
 }
 
 /**
