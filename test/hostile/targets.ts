@@ -78,6 +78,7 @@ const SEARCH_JSON: Record<string, string> = {
 };
 const UPDATE_FIELDS: Record<string, INodeParameters> = {
 	'contact:update': { name: 'Ada' },
+	'company:update': { name: 'Acme' },
 	'conversation:update': { title: 'Title' },
 	'article:update': { title: 'Title' },
 };
@@ -171,6 +172,33 @@ export function targets(): Target[] {
 		}
 	}
 	return out;
+}
+
+/** A template as a pattern: each `{name}` is exactly one path segment. */
+function templatePattern(template: string): RegExp {
+	const escaped = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\\{[a-z_]+\\\}|\{[a-z_]+\}/g, '[^/]+');
+	return new RegExp(`^${escaped}$`);
+}
+
+/**
+ * Whether a request is one the operation may send with these parameters: its own template with
+ * each value escaped as one segment (exactly), or one of the other calls it declares (`alsoCalls`,
+ * a lookup before a create), each placeholder one segment.
+ */
+export function sentWhereDeclared(
+	def: OperationDefinition,
+	request: { method: string; path: string },
+	parameters: INodeParameters,
+	attackedKey?: string,
+	value?: unknown,
+): { ok: boolean; own: boolean; expected: string } {
+	const own = `${def.method} ${expectedPath(def, parameters, attackedKey, value)}`;
+	if (`${request.method} ${request.path}` === own) return { ok: true, own: true, expected: own };
+	const also = (def.alsoCalls ?? []).some((call) => {
+		const [method, template] = call.split(' ');
+		return method === request.method && templatePattern(template).test(request.path);
+	});
+	return { ok: also, own: false, expected: [own, ...(def.alsoCalls ?? [])].join(' or ') };
 }
 
 /** The path a request must have: the template, each value escaped as one segment. */

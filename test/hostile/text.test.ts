@@ -12,7 +12,7 @@ import { operations } from '../../nodes/Intercom/actions/registry';
 import type { OperationDefinition } from '../../nodes/Intercom/actions/types';
 import { credentialsFor, runNode } from '../helpers/n8n';
 import { ECHO, echoServer, type EchoedRequest } from './echo-server';
-import { targets, type Target } from './targets';
+import { sentWhereDeclared, targets, type Target } from './targets';
 import { asItem, evaluated, NOT_TEXT, NUMBERS_AS_TEXT, type HostileValue } from './values';
 
 // n8n's engine logs every node error it sees to the console; these tests provoke them on purpose.
@@ -99,6 +99,8 @@ describe('text parameters', () => {
 				return;
 			}
 			if (!request) return; // refused for another reason (a number is not an email); it must name the parameter
+			// A lookup the operation makes first (Create or Update's search) does not carry this value yet.
+			if (!sentWhereDeclared(t.def, request, t.parameters).own && (t.def.alsoCalls ?? []).length > 0 && !request.body.includes(String(evaluated(value)))) return;
 			const sent = value.v === null ? undefined : String(evaluated(value));
 			if (request.body.includes('null')) problems.push(`${value.label}: null reached Intercom: ${request.body.slice(0, 160)}`);
 			if (sent !== undefined) {

@@ -1,7 +1,7 @@
 import { failParameter } from '../../../shared/values';
 import { contactLocator } from '../fields';
 import type { OperationDefinition, OptionSpec } from '../types';
-import { contactFieldOptions, shapeContactBody } from './shared';
+import { contactFieldOptions } from './shared';
 
 /** The attributes Intercom lets an update empty (null in the request), by API name. */
 const CLEARABLE = [
@@ -15,7 +15,8 @@ const CLEARABLE = [
 
 /**
  * Emptying a field is a choice the user makes here, never the side effect of a blank or null
- * value (an expression that found nothing): those leave the field as it is.
+ * value (an expression that found nothing): those leave the field as it is. Read by `build`: the
+ * executor has no way yet to send several keys as null from one option.
  */
 const clearFields: OptionSpec = {
 	property: {
@@ -41,7 +42,6 @@ export const update: OperationDefinition = {
 	fields: [contactLocator()],
 	collections: [{ name: 'updateFields', displayName: 'Update Fields', options: [...contactFieldOptions({ withEmail: true }), clearFields] }],
 	build: (ctx, request) => {
-		shapeContactBody(ctx, request);
 		const node = ctx.fn.getNode();
 		const picked = ctx.param<{ clearFields?: unknown }>('updateFields', {})?.clearFields ?? [];
 		for (const key of Array.isArray(picked) ? picked : [picked]) {
@@ -52,8 +52,6 @@ export const update: OperationDefinition = {
 			}
 			request.body[field.value] = null;
 		}
-		if (Object.keys(request.body).length === 0) {
-			failParameter(node, 'Update Fields', ctx.itemIndex, 'add at least one field to update');
-		}
+		if (Object.keys(request.body).length === 0) failParameter(node, 'Update Fields', ctx.itemIndex, 'add at least one field to update');
 	},
 };
