@@ -80,7 +80,7 @@ async function main(): Promise<void> {
 			searchDelaySeconds: 2,
 		});
 		const ws = sb.workspace;
-		say(`sandbox up at ${sb.baseUrl}: ${ws.contacts.size} contacts, ${ws.conversations.size} conversations, ${ws.articles.size} articles`);
+		say(`sandbox up at ${sb.baseUrl}: ${ws.contacts.size} contacts, ${ws.companies.size} companies, ${ws.conversations.size} conversations, ${ws.articles.size} articles`);
 
 		n8n = await N8nInstance.create({ version, name: 'demo', userFolder, port });
 		say(`package installed into ${path.relative(process.cwd(), path.join(userFolder, '.n8n', 'nodes'))} (as a community package)`);

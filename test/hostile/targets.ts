@@ -81,6 +81,7 @@ const UPDATE_FIELDS: Record<string, INodeParameters> = {
 	'company:update': { name: 'Acme' },
 	'conversation:update': { title: 'Title' },
 	'article:update': { title: 'Title' },
+	'company:update': { name: 'Acme' },
 };
 
 export function baseline(def: OperationDefinition): INodeParameters {
