@@ -78,7 +78,6 @@ const SEARCH_JSON: Record<string, string> = {
 };
 const UPDATE_FIELDS: Record<string, INodeParameters> = {
 	'contact:update': { name: 'Ada' },
-	'company:update': { name: 'Acme' },
 	'conversation:update': { title: 'Title' },
 	'article:update': { title: 'Title' },
 	'company:update': { name: 'Acme' },
