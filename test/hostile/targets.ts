@@ -176,6 +176,34 @@ export function targets(): Target[] {
 	return out;
 }
 
+/** A template as a pattern: each `{name}` is exactly one path segment. */
+function templatePattern(template: string): RegExp {
+	const escaped = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\\{[a-z_]+\\\}|\{[a-z_]+\}/g, '[^/]+');
+	return new RegExp(`^${escaped}$`);
+}
+
+/**
+ * Whether a request is one the operation may send with these parameters: one of its reads or its own
+ * call, each value escaped as one segment (exactly), or one of the other calls it declares
+ * (`alsoCalls`, a lookup before a create), each placeholder one segment.
+ */
+export function sentWhereDeclared(
+	def: OperationDefinition,
+	request: { method: string; path: string },
+	parameters: INodeParameters,
+	attackedKey?: string,
+	value?: unknown,
+): { ok: boolean; own: boolean; expected: string } {
+	const exact = expectedRequests(def, parameters, attackedKey, value);
+	const sent = `${request.method} ${request.path}`;
+	if (exact.includes(sent)) return { ok: true, own: sent === exact[exact.length - 1], expected: sent };
+	const also = (def.alsoCalls ?? []).some((call) => {
+		const [method, template] = call.split(' ');
+		return method === request.method && templatePattern(template).test(request.path);
+	});
+	return { ok: also, own: false, expected: [...exact, ...(def.alsoCalls ?? [])].join(' or ') };
+}
+
 /**
  * The path a request must have: the template, each value escaped as one segment. `template`: a
  * path the operation reads first (`def.reads`), filled the same way.

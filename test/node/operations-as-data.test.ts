@@ -14,7 +14,9 @@ describe('operations are data', () => {
 	it('the operations with hooks are the known special ones', () => {
 		// The search filter builder (contacts, conversations), replies in four shapes, article search
 		// with its highlights and page walk, company Return All through the scroll API, and the
-		// race-safe contact Create or Update (find, then create or update, adopting a 409's contact).
+		// race-safe contact Create or Update (find, then create or update, adopting a 409's contact),
+		// and contact Update's Clear Fields (one option sending several keys as null, refusing a key
+		// both set and cleared: a word the vocabulary could take over).
 		// Data events: a submitted event defaults to "now" and caps metadata keys over its two
 		// parameters, and the event list follows `pages.next` URLs, which no other list uses.
 		// Tickets: creating (now or in the background) and updating check the attributes and state
@@ -26,6 +28,7 @@ describe('operations are data', () => {
 			'company:getMany',
 			'contact:createOrUpdate',
 			'contact:search',
+			'contact:update',
 			'conversation:reply',
 			'conversation:search',
 			'dataEvent:create',

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { IntercomClient, IntercomRequest } from '../../shared/transport/client';
 import { collect, getPath, itemsOf } from '../../shared/transport/pagination';
 import { failParameter, parseJsonObject, parseJsonParameter, toInteger, toList, toUnixSeconds } from '../../shared/values';
+import { withTypedInputs } from './inputs';
 import type { BuiltRequest, FieldSpec, OperationContext, OperationDefinition, RequestCheck } from './types';
 
 export function makeContext(fn: IExecuteFunctions, client: IntercomClient, itemIndex: number): OperationContext {
@@ -55,7 +56,7 @@ function convert(ctx: OperationContext, spec: FieldSpec, parameter: string, valu
 	const node = ctx.fn.getNode();
 	switch (spec.convert) {
 		case 'unixSeconds':
-			return toUnixSeconds(value, node, parameter, ctx.itemIndex);
+			return toUnixSeconds(value, node, parameter, ctx.itemIndex, ctx.fn.getTimezone());
 		case 'json':
 			return parseJsonParameter(value, node, parameter, ctx.itemIndex);
 		case 'object': {
@@ -180,7 +181,9 @@ export async function buildRequest(def: OperationDefinition, ctx: OperationConte
 }
 
 /** Runs one operation for one item and returns its output objects. */
-export async function runOperation(def: OperationDefinition, ctx: OperationContext): Promise<IDataObject[]> {
+export async function runOperation(def: OperationDefinition, given: OperationContext): Promise<IDataObject[]> {
+	// Every parameter read from here on, by the executor or the declaration, has its declared type.
+	const ctx = withTypedInputs(def, given);
 	if (def.run) return await def.run(ctx);
 	const request = await buildRequest(def, ctx);
 	if (def.list) {

@@ -86,6 +86,12 @@ export interface FieldTarget {
 	required?: boolean;
 	/** For IDs: the form a valid ID takes (checked before sending), with a hint for the error. */
 	idFormat?: IdFormat;
+	/**
+	 * Text parameters (this one, or leaves of its fixed collection, by name) that take any value an
+	 * expression gives, checked by the operation itself. Every other text parameter takes only text
+	 * or a number (see inputs.ts).
+	 */
+	anyValue?: string[];
 	/** A switch: when the (boolean) value is true this is sent, when false nothing is (`display_as: 'plaintext'`). */
 	whenTrue?: string | boolean | number;
 	/** The API takes this value as a string (timestamps of the activity log, an article's parent on update). */

@@ -47,6 +47,7 @@ async function findExisting(ctx: OperationContext, by: keyof typeof IDENTIFIERS,
 				method: 'GET',
 				path: '/contacts/find_by_external_id/{external_id}',
 				pathParams: { external_id: value },
+				pathLabels: { external_id: 'External ID' },
 				itemIndex: ctx.itemIndex,
 			});
 			return found?.id === undefined ? undefined : String(found.id);

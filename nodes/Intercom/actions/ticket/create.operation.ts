@@ -4,7 +4,7 @@ import { buildOnly, contactIdentifierFields, createdAtOption } from '../conversa
 import { dynamicOptions, ID_FORMATS } from '../fields';
 import { ticketTypeField } from '../ticketType/shared';
 import type { OperationDefinition } from '../types';
-import { attributePairsProperty, attributesJsonOption, ATTRIBUTES_JSON, fetchTicketType, ticketAttributes } from './attributes';
+import { attributePairsProperty, attributesJsonOption, ATTRIBUTES, ATTRIBUTES_JSON, fetchTicketType, ticketAttributes } from './attributes';
 import { readTicketContact } from './shared';
 
 const ADDITIONAL = 'additionalFields';
@@ -28,7 +28,8 @@ function createOperation(variant: { value: string; name: string; action: string;
 			identifyContactBy,
 			// Intercom takes the contact as a one-item list of {id} | {external_id} | {email}.
 			{ ...contactIdentifier, in: 'body', key: 'contacts', shape: (_value, { ctx }) => [readTicketContact(ctx)] },
-			buildOnly(attributePairsProperty()),
+			// A value's type is the attribute's (text, number, boolean, date): checked against the ticket type.
+			{ ...buildOnly(attributePairsProperty()), anyValue: ['value'] },
 		],
 		collections: [
 			{
@@ -80,6 +81,8 @@ function createOperation(variant: { value: string; name: string; action: string;
 		],
 		// The attributes are checked against the ticket type as the workspace defines it (read first).
 		build: async (ctx, request) => {
+			// Read (and so type-check) the attribute parameters before the type is fetched: bad input sends nothing.
+			ctx.param(ATTRIBUTES.name, {});
 			const type = await fetchTicketType(ctx, String(request.body.ticket_type_id));
 			const json = ctx.param<IDataObject>(ADDITIONAL, {})[ATTRIBUTES_JSON.name];
 			const attributes = ticketAttributes(ctx, type, { creating: true, json });

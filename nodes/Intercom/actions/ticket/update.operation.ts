@@ -4,7 +4,7 @@ import { failParameter } from '../../../shared/values';
 import { buildOnly } from '../conversation/shared';
 import { dynamicOptions, ID_FORMATS } from '../fields';
 import type { OperationDefinition } from '../types';
-import { attributePairsProperty, attributesJsonOption, ATTRIBUTES_JSON, fetchTicketType, ticketAttributes } from './attributes';
+import { attributePairsProperty, attributesJsonOption, ATTRIBUTES, ATTRIBUTES_JSON, fetchTicketType, ticketAttributes } from './attributes';
 import { TICKET_PATH_LABELS, ticketLocator } from './shared';
 
 const UPDATE = { name: 'updateFields', displayName: 'Update Fields' };
@@ -23,7 +23,7 @@ export const update: OperationDefinition = {
 	// With a state or attributes: the ticket (for its type), then its type (see build).
 	reads: ['/tickets/{ticket_id}', '/ticket_types/{ticket_type_id}'],
 	emptyBody: true,
-	fields: [ticketLocator(), buildOnly(attributePairsProperty())],
+	fields: [ticketLocator(), { ...buildOnly(attributePairsProperty()), anyValue: ['value'] }],
 	collections: [
 		{
 			...UPDATE,
@@ -92,7 +92,9 @@ export const update: OperationDefinition = {
 		const hasPairs = ((ctx.param<IDataObject>('ticketAttributes', {})?.attribute ?? []) as unknown[]).length > 0;
 		const hasJson = json !== undefined && json !== '' && json !== '{}';
 		if (request.body.ticket_state_id === undefined && !hasPairs && !hasJson) return;
-		// A state or attributes belong to the ticket's type: read it, and check before sending.
+		// A state or attributes belong to the ticket's type: read it, and check before sending. The
+		// attribute parameters are read (and so type-checked) first, so bad input sends nothing.
+		ctx.param(ATTRIBUTES.name, {});
 		const ticket = await ctx.client.request<IDataObject>({
 			method: 'GET',
 			path: '/tickets/{ticket_id}',
