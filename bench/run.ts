@@ -30,6 +30,8 @@ import { pacingChart, type TimelineBucket } from './lib/chart';
 import { ClientPool, type ClientProcess } from './lib/client-process';
 import { baseNodesDir, HTTP_REQUEST_VERSION } from './lib/engine-paths';
 import type { GetsResult, GetsVariant, ListClient, PollResult, ReturnAllResult, Target } from './lib/protocol';
+import { benchRealN8n, realN8nUnavailable, type RealN8nConfig, type RealN8nResults } from './lib/real-n8n';
+import { realN8nMarkdown } from './lib/real-n8n-report';
 import { max, median, quantile, sum } from './lib/stats';
 
 const PER_PAGE = 150;
@@ -51,6 +53,8 @@ interface Config {
 	pacing: { gets: number; limit: number; windowSeconds: number; rounds: number };
 	sharing: { getsPerJob: number; variants: Array<{ variant: GetsVariant; rounds: number }> };
 	trigger: { changes: number[]; idlePolls: number; changeRounds: (size: number, changes: number) => number; sameSecondChanges: number };
+	/** Section 0, inside a real n8n. */
+	realN8n: Omit<RealN8nConfig, 'log'>;
 }
 
 const FULL: Config = {
@@ -67,6 +71,16 @@ const FULL: Config = {
 		],
 	},
 	trigger: { changes: [1_000, 10_000], idlePolls: 5, changeRounds: (_size, changes) => (changes >= 10_000 ? 2 : 3), sameSecondChanges: 1_000 },
+	realN8n: {
+		jobs: [
+			{ size: 1_000, protocol: 'http', rounds: 5 },
+			{ size: 10_000, protocol: 'http', rounds: 5 },
+			{ size: 100_000, protocol: 'http', rounds: 3 },
+			{ size: 1_000, protocol: 'https', rounds: 5 },
+			{ size: 10_000, protocol: 'https', rounds: 3 },
+		],
+		profile: { size: 10_000, rounds: 3 },
+	},
 };
 
 const SMOKE: Config = {
@@ -77,6 +91,12 @@ const SMOKE: Config = {
 	pacing: { gets: 250, limit: 100, windowSeconds: 1, rounds: 1 },
 	sharing: { getsPerJob: 100, variants: [{ variant: 'paced', rounds: 1 }] },
 	trigger: { changes: [200], idlePolls: 1, changeRounds: () => 1, sameSecondChanges: 200 },
+	realN8n: {
+		jobs: [
+			{ size: 300, protocol: 'http', rounds: 1 },
+			{ size: 300, protocol: 'https', rounds: 1 },
+		],
+	},
 };
 
 const CLIENT_LABEL: Record<ListClient, string> = {
@@ -599,6 +619,8 @@ interface Results {
 	trigger: TriggerSize[];
 	pacing: PacingResult;
 	sharing: SharingResult;
+	/** Section 0: inside a real n8n (or why it was skipped). */
+	realN8n: RealN8nResults | { skipped: string };
 	growth: string;
 	goals: Array<{ goal: string; target: string; measured: string; met: boolean }>;
 }
@@ -658,9 +680,10 @@ function markdown(r: Results): string {
 		'',
 		`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.platform}; Node ${m.node}. Load average (1/5/15 min) ${m.loadAverageAtStart.join(' / ')} at start, ${m.loadAverageAtEnd.join(' / ')} at end: the machine was shared, so absolute times are noisy; ratios are taken between interleaved runs of the same round.`,
 		'',
-		`Engine: n8n-core ${r.versions['n8n-core']}, n8n-workflow ${r.versions['n8n-workflow']}; n8n-nodes-base ${r.versions['n8n-nodes-base']} (HTTP Request ${HTTP_REQUEST_VERSION}, Split Out), all run by the same n8n-core \`WorkflowExecute\`. Sandbox and clients on loopback, each client in a child process of its own.`,
+		...realN8nMarkdown(r.realN8n),
+		'## 1. Return All contacts through n8n-core alone (secondary)',
 		'',
-		'## 1. Return All contacts',
+		`Engine: n8n-core ${r.versions['n8n-core']}, n8n-workflow ${r.versions['n8n-workflow']}; n8n-nodes-base ${r.versions['n8n-nodes-base']} (HTTP Request ${HTTP_REQUEST_VERSION}, Split Out), all run by the same n8n-core \`WorkflowExecute\` in a bare engine (no n8n server, no database: credentials handed over in memory). Sandbox and clients on loopback, each client in a child process of its own. Section 0 is what users see; this one isolates the package's own cost.`,
 		'',
 		`Medians over ${r.config.rounds.join(' / ')} rounds (clients interleaved, order rotated each round). "vs fetch" is the median of per-round ratios to the plain fetch loop's wall time (smallest–largest in brackets); "CPU vs fetch" the same for the client process's CPU time (user + system), which other load on the machine disturbs less. Heap: peak heap in use over a post-GC baseline; RSS: peak resident set growth (largest over the runs). Rate limiting off; no pacing can apply.`,
 		'',
@@ -837,8 +860,25 @@ async function measure(config: Config, httpSkip: string | undefined) {
 	}
 }
 
+function previous(outDir: string, prefix: string): Results | undefined {
+	const file = path.join(outDir, `${prefix}results.json`);
+	return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Results) : undefined;
+}
+
+/** Section 0, or why it was skipped (only when the n8n runtime is not installed). */
+async function measureRealN8n(config: Config): Promise<Results['realN8n']> {
+	const unavailable = realN8nUnavailable();
+	if (unavailable) {
+		log(`0. real n8n: SKIPPED: ${unavailable}`);
+		return { skipped: unavailable };
+	}
+	log(`0. Return All inside a real n8n: ${config.realN8n.jobs.map((j) => `${fmt(j.size)} over ${j.protocol}`).join(', ')}${config.realN8n.profile ? `, CPU profile at ${fmt(config.realN8n.profile.size)}` : ''}`);
+	return await benchRealN8n({ ...config.realN8n, log });
+}
+
 async function main(): Promise<void> {
-	const { values } = parseArgs({ options: { smoke: { type: 'boolean' }, out: { type: 'string' }, from: { type: 'string' } } });
+	const { values } = parseArgs({ options: { smoke: { type: 'boolean' }, out: { type: 'string' }, from: { type: 'string' }, only: { type: 'string' } } });
+	if (values.only !== undefined && values.only !== 'real-n8n' && values.only !== 'core') throw new Error('--only takes real-n8n or core');
 	if (values.from) {
 		// Re-renders results.md and pacing.svg from a results.json (report changes without measuring again).
 		const saved = JSON.parse(fs.readFileSync(values.from, 'utf8')) as Results;
@@ -865,7 +905,11 @@ async function main(): Promise<void> {
 		: `n8n-nodes-base is not installed in ${path.relative(process.cwd(), baseNodes)}; run \`npm run n8n:install\` (see e2e/) and run the bench again`;
 	if (httpSkip) log(`HTTP Request column skipped: ${httpSkip}`);
 
-	const { returnAll, trigger, pacing, sharing } = await measure(config, httpSkip);
+	const realN8n = values.only === 'core' ? previous(outDir, prefix)?.realN8n ?? { skipped: 'not measured (--only core)' } : await measureRealN8n(config);
+	// `--only real-n8n` keeps the other sections of the last results.json of the same kind.
+	const kept = values.only === 'real-n8n' ? previous(outDir, prefix) : undefined;
+	if (values.only === 'real-n8n' && !kept) throw new Error(`--only real-n8n needs an earlier ${prefix}results.json in ${outDir} for the other sections`);
+	const { returnAll, trigger, pacing, sharing } = kept ?? (await measure(config, httpSkip));
 
 	info.loadAverageAtEnd = os.loadavg().map((l) => Number(l.toFixed(2)));
 	const partial = {
@@ -890,6 +934,7 @@ async function main(): Promise<void> {
 		trigger,
 		pacing,
 		sharing,
+		realN8n,
 	};
 	const results: Results = { ...partial, growth: growthSentence(returnAll, trigger), goals: goals(partial) };
 
