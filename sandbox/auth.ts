@@ -25,6 +25,8 @@ export class AuthRegistry {
 	private readonly tokens = new Map<string, string>();
 	private readonly clients = new Map<string, OAuthClient>();
 	private readonly codes = new Map<string, PendingCode>();
+	/** Refresh tokens: refresh token → the client and workspace it was issued to. */
+	private readonly refreshTokens = new Map<string, { clientId: string; workspace: string }>();
 
 	/** Binds a token to a workspace; returns the token. */
 	addToken(workspace: string, token: string = newToken()): string {
@@ -65,6 +67,25 @@ export class AuthRegistry {
 		return code;
 	}
 
+	/**
+	 * Intercom's tokens do not expire and rarely come with a refresh token; the sandbox issues one
+	 * with every OAuth token so that n8n's refresh (after a 401) can be exercised.
+	 */
+	issueRefreshToken(clientId: string, workspace: string): string {
+		const token = newRefreshToken();
+		this.refreshTokens.set(token, { clientId, workspace });
+		return token;
+	}
+
+	/** A refresh grant: the workspace, or an OAuth error code. The refresh token stays valid. */
+	redeemRefreshToken(refreshToken: string, clientId: string, clientSecret: string): { workspace: string } | { error: string } {
+		const client = this.clients.get(clientId);
+		if (!client || client.clientSecret !== clientSecret) return { error: 'invalid_client' };
+		const held = this.refreshTokens.get(refreshToken);
+		if (!held || held.clientId !== clientId) return { error: 'invalid_grant' };
+		return { workspace: held.workspace };
+	}
+
 	/** Redeems a code (once). Returns the workspace or an OAuth error code. */
 	redeemCode(
 		code: string,
@@ -82,6 +103,10 @@ export class AuthRegistry {
 		if (redirectUri !== undefined && redirectUri !== pending.redirectUri) return { error: 'invalid_grant' };
 		return { workspace: pending.workspace };
 	}
+}
+
+export function newRefreshToken(): string {
+	return `ref_${randomBytes(24).toString('base64url')}`;
 }
 
 export function newToken(): string {

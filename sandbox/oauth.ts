@@ -108,7 +108,17 @@ export async function handleOAuth(
 	}
 	if (path === '/auth/eagle/token' && method === 'POST') {
 		const form = parseForm(headers, rawBody);
-		const logged = { ...form, client_secret: form.client_secret ? '***' : undefined };
+		const logged = { ...form, client_secret: form.client_secret ? '***' : undefined, refresh_token: form.refresh_token ? '***' : undefined };
+		if (form.grant_type === 'refresh_token') {
+			for (const field of ['refresh_token', 'client_id', 'client_secret']) if (!form[field]) problems.push(`${field} is required`);
+			if (problems.length > 0) return { response: jsonOut(400, errorBody('parameter_invalid', problems.join('; '))), problems, loggedBody: logged };
+			const refreshed = sandbox.auth.redeemRefreshToken(form.refresh_token, form.client_id, form.client_secret);
+			if ('error' in refreshed) {
+				return { response: jsonOut(refreshed.error === 'invalid_client' ? 401 : 400, { error: refreshed.error }), problems, loggedBody: logged };
+			}
+			const token = sandbox.auth.addToken(refreshed.workspace);
+			return { response: jsonOut(200, { token_type: 'bearer', access_token: token, token, refresh_token: form.refresh_token }), problems, loggedBody: logged };
+		}
 		for (const field of ['code', 'client_id', 'client_secret']) if (!form[field]) problems.push(`${field} is required`);
 		if (form.grant_type !== undefined && form.grant_type !== 'authorization_code') problems.push('grant_type must be authorization_code');
 		if (problems.length > 0) {
@@ -120,7 +130,8 @@ export async function handleOAuth(
 			return { response: jsonOut(status, errorBody(result.error, result.error === 'invalid_client' ? 'Client authentication failed' : 'Authorization code is invalid or expired')), problems, loggedBody: logged };
 		}
 		const token = sandbox.auth.addToken(result.workspace);
-		return { response: jsonOut(200, { token_type: 'bearer', access_token: token, token }), problems, loggedBody: logged };
+		const refreshToken = sandbox.auth.issueRefreshToken(form.client_id, result.workspace);
+		return { response: jsonOut(200, { token_type: 'bearer', access_token: token, token, refresh_token: refreshToken }), problems, loggedBody: logged };
 	}
 	return { response: jsonOut(404, errorBody('not_found', 'Resource Not Found')), problems: [`unknown OAuth route ${method} ${path}`], loggedBody: undefined };
 }

@@ -177,7 +177,8 @@ describe('article update', () => {
 
 	it.each([
 		['nothing to change', {}, 'Parameter "Update Fields": add at least one field to change'],
-		['a blank title', { title: ' ' }, 'Parameter "Title": a value is required'],
+		// A blank field in Update Fields is "not given" (the title stays as it is): nothing is left to change.
+		['only a blank title', { title: ' ' }, 'Parameter "Update Fields": add at least one field to change'],
 		['a parent type alone', { parentType: 'section' }, 'Parameter "Parent Type": "Parent ID" is needed too'],
 	])('refuses %s without a request', async (_label, updateFields, message) => {
 		const api = fakeIntercom();

@@ -7,7 +7,7 @@ export type LeakyMode = 401 | 403 | 404 | 422 | 429 | 500 | 503 | 'reset' | 'han
  * The worst proxy in front of Intercom: every failure it produces repeats what it was sent (the
  * Authorization header, the body) and the secrets it is told (what a credential holds), in every place an answer can carry
  * text: the error's message, field and request_id, an HTML page, response headers, a body cut off
- * mid-way. Whatever a node does with a failed answer, the secrets are there to leak.
+ * mid-way; and in every encoding (raw, URL-encoded, JSON-escaped, base64). Whatever a node does with a failed answer, the secrets are there to leak.
  */
 export async function leakyServer() {
 	let mode: LeakyMode = 401;
@@ -18,8 +18,10 @@ export async function leakyServer() {
 		req.on('data', (chunk) => (body += chunk));
 		req.on('end', () => {
 			count++;
-			const echo = `${req.headers.authorization ?? ''} ${body} ${secrets.join(' ')}`;
-			const headers = { 'Content-Type': 'application/json', 'X-Debug-Authorization': String(req.headers.authorization ?? ''), 'X-Debug-Secrets': secrets.join(',') };
+			// Every secret as it is, URL-encoded, JSON-escaped and base64 (plain and URL-safe), as a careless proxy might.
+			const encoded = secrets.flatMap((s) => [s, encodeURIComponent(s), JSON.stringify(s).slice(1, -1), Buffer.from(s).toString('base64'), Buffer.from(s).toString('base64url'), Buffer.from(`client-1:${s}`).toString('base64')]);
+			const echo = `${req.headers.authorization ?? ''} ${body} ${encodeURIComponent(body)} ${encoded.join(' ')}`;
+			const headers = { 'Content-Type': 'application/json', 'X-Debug-Authorization': String(req.headers.authorization ?? ''), 'X-Debug-Secrets': encoded.map(encodeURIComponent).join(',') };
 			if (mode === 'reset') return void req.socket.destroy();
 			if (mode === 'hang') return;
 			if (mode === 'html') {

@@ -71,8 +71,23 @@ function everything(value: unknown, seen = new WeakSet<object>(), depth = 0): st
 		.join(' ');
 }
 
+/** A secret in any encoding a server can send it back in: raw, JSON-escaped, URL-encoded, base64 (also inside a longer base64 text). */
+function encodings(secret: string): string[] {
+	const b64 = (s: string) => Buffer.from(s).toString('base64');
+	return [
+		secret,
+		JSON.stringify(secret).slice(1, -1),
+		encodeURIComponent(secret),
+		encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
+		b64(secret).replace(/=+$/, ''),
+		Buffer.from(secret).toString('base64url'),
+		// "client-1:" is 9 bytes: the secret starts on a base64 group boundary, its encoding is whole inside.
+		b64(`client-1:${secret}`).slice(12, 12 + Math.floor(secret.length / 3) * 4),
+	];
+}
+
 function leaks(text: string): string[] {
-	return SECRETS.filter((secret) => text.includes(secret) || text.includes(JSON.stringify(secret).slice(1, -1)));
+	return SECRETS.filter((secret) => encodings(secret).some((form) => text.includes(form)));
 }
 
 const CREDENTIALS: Record<string, () => Record<string, ICredentialDataDecryptedObject>> = {
@@ -144,5 +159,8 @@ describe('the check itself', () => {
 		expect(leaks(everything(error))).toEqual([ACCESS_TOKEN]);
 		expect(leaks(JSON.stringify({ s: CLIENT_SECRET.replace('/', '\\/') }))).toEqual([]);
 		expect(leaks(JSON.stringify({ s: `a"${REFRESH_TOKEN}` }))).toEqual([REFRESH_TOKEN]);
+		expect(leaks(`x=${encodeURIComponent(ACCESS_TOKEN)}`)).toEqual([ACCESS_TOKEN]);
+		expect(leaks(`Basic ${Buffer.from(`client-1:${CLIENT_SECRET}`).toString('base64')}`)).toEqual([CLIENT_SECRET]);
+		expect(leaks(Buffer.from(OAUTH_ACCESS_TOKEN).toString('base64'))).toEqual([OAUTH_ACCESS_TOKEN]);
 	});
 });

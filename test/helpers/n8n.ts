@@ -198,6 +198,8 @@ export interface RunNodeOptions {
 	continueOnFail?: boolean;
 	nodeType?: string;
 	mode?: WorkflowExecuteMode;
+	/** The workflow's time zone (Settings → Time zone); unset: n8n's default. */
+	timezone?: string;
 }
 
 export interface RunNodeResult {
@@ -231,8 +233,9 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		},
 	];
 	const connections = { Items: { main: [[{ node: 'Intercom', type: 'main' as const, index: 0 }]] } };
-	const workflow = new Workflow({ id: 'test-workflow', nodes, connections, active: false, nodeTypes, staticData: {} });
-	const workflowData = { id: 'test-workflow', name: 'test', active: false, nodes, connections, settings: {}, createdAt: new Date(), updatedAt: new Date(), isArchived: false, activeVersionId: null } as unknown as ConstructorParameters<typeof ExecutionLifecycleHooks>[2];
+	const settings = options.timezone ? { timezone: options.timezone } : {};
+	const workflow = new Workflow({ id: 'test-workflow', nodes, connections, active: false, nodeTypes, staticData: {}, settings });
+	const workflowData = { id: 'test-workflow', name: 'test', active: false, nodes, connections, settings, createdAt: new Date(), updatedAt: new Date(), isArchived: false, activeVersionId: null } as unknown as ConstructorParameters<typeof ExecutionLifecycleHooks>[2];
 	const data = additionalData(options.credentials, workflowData);
 	const execute = new WorkflowExecute(data, options.mode ?? 'manual');
 	const run = await execute.run({ workflow, startNode: nodes[0] });

@@ -10,12 +10,12 @@ export interface HostileValue {
 	label: string;
 	/** The item's `v`; what the parameter evaluates to (unless `special`). */
 	v?: unknown;
-	special?: 'NaN' | 'Infinity' | 'invalidDate' | 'invalidLuxon';
+	special?: 'NaN' | 'Infinity' | '-Infinity' | 'invalidDate' | 'invalidLuxon';
 }
 
 /** The parameter value that reads a hostile value from the item. */
 export const FROM_ITEM =
-	'={{ $json.special === "NaN" ? NaN : $json.special === "Infinity" ? Infinity : ' +
+	'={{ $json.special === "NaN" ? NaN : $json.special === "Infinity" ? Infinity : $json.special === "-Infinity" ? -Infinity : ' +
 	'$json.special === "invalidDate" ? new Date("not a date") : ' +
 	'$json.special === "invalidLuxon" ? DateTime.fromISO("not a date") : $json.v }}';
 
@@ -27,6 +27,7 @@ export function asItem(value: HostileValue): IDataObject {
 export function evaluated(value: HostileValue): unknown {
 	if (value.special === 'NaN') return NaN;
 	if (value.special === 'Infinity') return Infinity;
+	if (value.special === '-Infinity') return -Infinity;
 	return value.v;
 }
 
@@ -114,3 +115,22 @@ export function valuesFor(type: string): HostileValue[] {
 	if (type === 'number') return [...GENERIC, ...FOR_NUMBERS];
 	return [...GENERIC, ...FOR_NUMBERS.slice(0, 1)];
 }
+
+/** What a text parameter must refuse, naming itself and the item: none of it is text. */
+export const NOT_TEXT: HostileValue[] = [
+	{ label: 'object', v: { a: 1 } },
+	{ label: 'nested object', v: { name: { first: 'Ada' } } },
+	{ label: 'array', v: ['a', 'b'] },
+	{ label: 'empty array', v: [] },
+	{ label: 'NaN', special: 'NaN' },
+	{ label: 'Infinity', special: 'Infinity' },
+	{ label: '-Infinity', special: '-Infinity' },
+	{ label: 'boolean true', v: true },
+	{ label: 'boolean false', v: false },
+];
+
+/** Numbers a text parameter takes, sent as their digits. */
+export const NUMBERS_AS_TEXT: HostileValue[] = [
+	{ label: 'integer', v: 42 },
+	{ label: 'fraction', v: 1.5 },
+];

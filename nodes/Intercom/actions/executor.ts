@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IntercomClient, IntercomRequest } from '../../shared/transport/client';
 import { collect, itemsOf } from '../../shared/transport/pagination';
 import { parseJsonParameter, toInteger, toList, toUnixSeconds } from '../../shared/values';
+import { withTypedInputs } from './inputs';
 import type { BuiltRequest, FieldTarget, OperationContext, OperationDefinition } from './types';
 
 export function makeContext(fn: IExecuteFunctions, client: IntercomClient, itemIndex: number): OperationContext {
@@ -31,7 +32,7 @@ function convert(ctx: OperationContext, target: FieldTarget, parameter: string, 
 	const node = ctx.fn.getNode();
 	switch (target.convert) {
 		case 'unixSeconds':
-			return toUnixSeconds(value, node, parameter, ctx.itemIndex);
+			return toUnixSeconds(value, node, parameter, ctx.itemIndex, ctx.fn.getTimezone());
 		case 'json':
 			return parseJsonParameter(value, node, parameter, ctx.itemIndex);
 		case 'list':
@@ -102,7 +103,9 @@ export async function buildRequest(def: OperationDefinition, ctx: OperationConte
 }
 
 /** Runs one operation for one item and returns its output objects. */
-export async function runOperation(def: OperationDefinition, ctx: OperationContext): Promise<IDataObject[]> {
+export async function runOperation(def: OperationDefinition, given: OperationContext): Promise<IDataObject[]> {
+	// Every parameter read from here on, by the executor or the declaration, has its declared type.
+	const ctx = withTypedInputs(def, given);
 	if (def.run) return await def.run(ctx);
 	const request = await buildRequest(def, ctx);
 	if (def.list) {

@@ -26,6 +26,12 @@ export interface FieldTarget {
 	convert?: Conversion;
 	/** For ID path parameters: the form a valid ID takes (checked before sending), with a hint for the error. */
 	idFormat?: IdFormat;
+	/**
+	 * Text parameters (this one, or leaves of its fixed collection, by name) that take any value an
+	 * expression gives, checked by the operation itself. Every other text parameter takes only text
+	 * or a number (see inputs.ts).
+	 */
+	anyValue?: string[];
 }
 
 /**

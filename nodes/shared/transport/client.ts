@@ -11,7 +11,15 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { DEFAULT_API_VERSION, INTERCOM_API_URLS, type IntercomRegion } from '../regions';
 import { clock } from './clock';
-import { apiErrorFromNetwork, apiErrorFromResponse, MALFORMED_RESPONSE, rateLimitedError, type ErrorContext } from './errors';
+import {
+	apiErrorFromNetwork,
+	apiErrorFromResponse,
+	budgetSpentError,
+	MALFORMED_RESPONSE,
+	rateLimitedError,
+	secretVariants,
+	type ErrorContext,
+} from './errors';
 import { RateLimitPacer, resetAtFromHeaders } from './pacing';
 import { buildPath, type PathParamLabels, type PathParams } from './paths';
 
@@ -65,17 +73,15 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	timeoutMs: 60_000,
 };
 
-const TRANSIENT_STATUS = new Set([502, 503, 504]);
-const TRANSIENT_NETWORK_CODES = new Set([
-	'ECONNRESET',
-	'ECONNABORTED',
-	'ETIMEDOUT',
-	'ESOCKETTIMEDOUT',
-	'EPIPE',
-	'EAI_AGAIN',
-	'ECONNREFUSED',
-	MALFORMED_RESPONSE,
-]);
+/** Answers a read may get again: the server failed, or a gateway in front of it did. */
+const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
+/** Failures after which the request may have reached Intercom: retried for reads only. */
+const TRANSIENT_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'EPIPE', MALFORMED_RESPONSE]);
+/**
+ * Failures before a connection existed (refused, no route, a name that did not resolve): the
+ * request never left, so even a POST that creates something is safe to send again.
+ */
+const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 interface IntercomCredentials {
 	region?: IntercomRegion;
@@ -107,9 +113,60 @@ function withTimeout(timeoutMs: number | undefined): Partial<RetryPolicy> {
 
 /** n8n's request helper wraps socket errors in a NodeApiError; the system code sits in its cause. */
 function networkErrorCode(error: unknown): string {
-	const e = error as { code?: unknown; cause?: { code?: unknown } };
-	const code = typeof e?.code === 'string' ? e.code : e?.cause?.code;
+	const e = error as { code?: unknown; cause?: { code?: unknown; cause?: { code?: unknown } } };
+	const code = typeof e?.code === 'string' ? e.code : typeof e?.cause?.code === 'string' ? e.cause.code : e?.cause?.cause?.code;
 	return typeof code === 'string' ? code : 'UNKNOWN';
+}
+
+/** The code an OAuth2 token refresh failure travels under from one attempt to the retry loop. */
+const OAUTH2_FAILED = 'OAUTH2_REFRESH_FAILED';
+
+/** A 401 body, in Intercom's shape, saying why n8n could not get a new OAuth2 token. */
+function oauth2FailureBody(error: unknown): IDataObject {
+	const reason = String((error as Error)?.message ?? error).slice(0, 300);
+	return { type: 'error.list', errors: [{ code: 'token_refresh_failed', message: `n8n could not refresh the OAuth2 token: ${reason}` }] };
+}
+
+/** The HTTP answer a request helper threw instead of returning (a 401 thrown so n8n can refresh an OAuth2 token). */
+function thrownResponse(error: unknown): { status: number; data: unknown; headers: IDataObject } | undefined {
+	const e = error as { response?: unknown; cause?: { response?: unknown } };
+	const response = (e?.response ?? e?.cause?.response) as { status?: unknown; data?: unknown; headers?: IDataObject } | undefined;
+	return response && typeof response.status === 'number' ? { status: response.status, data: response.data, headers: response.headers ?? {} } : undefined;
+}
+
+/**
+ * Puts the attempt's deadline on the request. n8n's authenticated request helper sets
+ * `abortSignal` to the execution's cancel signal, replacing what the node gave; the property
+ * therefore keeps the deadline and adds whatever n8n sets, so either one ends the request.
+ */
+function withDeadline(options: IHttpRequestOptions, deadline: AbortSignal): void {
+	let signal: AbortSignal = deadline;
+	Object.defineProperty(options, 'abortSignal', {
+		enumerable: true,
+		configurable: true,
+		get: () => signal,
+		set: (other: AbortSignal | undefined) => {
+			signal = other && other !== deadline ? AbortSignal.any([other, deadline]) : deadline;
+		},
+	});
+}
+
+/** Settles when the request does, or rejects when the deadline passes, whichever is first. */
+async function beforeDeadline<T>(request: Promise<T>, deadline: AbortSignal): Promise<T> {
+	let stop = () => {};
+	const expired = new Promise<never>((_resolve, reject) => {
+		const fire = () => reject(Object.assign(new Error('the answer did not arrive within the deadline'), { code: 'ETIMEDOUT' }));
+		if (deadline.aborted) fire();
+		deadline.addEventListener('abort', fire, { once: true });
+		stop = () => deadline.removeEventListener('abort', fire);
+	});
+	try {
+		return await Promise.race([request, expired]);
+	} finally {
+		stop();
+		// A request given up on at the deadline may still fail later; nobody waits for it then.
+		request.catch(() => undefined);
+	}
 }
 
 export function resolveBaseUrl(node: INode, credentials: IntercomCredentials): string {
@@ -134,11 +191,23 @@ export function resolveBaseUrl(node: INode, credentials: IntercomCredentials): s
 	return raw;
 }
 
+/** What n8n's poll engine gives a poll, where it gives one (n8n 2.40 and later). */
+function pollBudgetMs(ctx: IntercomContext): number | undefined {
+	const get = (ctx as Partial<Pick<IPollFunctions, 'getPollBudgetMs'>>).getPollBudgetMs;
+	const budget = typeof get === 'function' ? get.call(ctx) : undefined;
+	return typeof budget === 'number' && Number.isFinite(budget) && budget > 0 ? budget : undefined;
+}
+
 /**
  * The one way any node talks to Intercom: base URL and version from the credential, the
  * `Intercom-Version` header on every request, escaped paths, pacing by `X-RateLimit-*`,
  * retries that never repeat a POST that may have created something, and errors without secrets.
  * Create one per execution (or poll): pacing state lives no longer than that.
+ *
+ * Time: each attempt has a deadline (the credential's Request Timeout) for headers and body
+ * together; waits (pacing, backoff, a 429's reset) and failed attempts share the retry budget
+ * (`maxTotalWaitMs`), so one request ends within Request Timeout + that budget. In a poll, nothing
+ * runs past the poll budget n8n gives (`getPollBudgetMs`).
  */
 export class IntercomClient {
 	readonly pacer = new RateLimitPacer();
@@ -153,6 +222,9 @@ export class IntercomClient {
 		readonly apiVersion: string,
 		private readonly secrets: string[],
 		readonly policy: RetryPolicy,
+		/** When the poll's budget is spent (this client's clock), in a poll that has one. */
+		readonly budgetEndsAt?: number,
+		readonly pollBudgetMs?: number,
 	) {}
 
 	static async create(
@@ -172,18 +244,26 @@ export class IntercomClient {
 			credentials.oauthTokenData?.access_token,
 			credentials.oauthTokenData?.refresh_token,
 		].filter((s): s is string => typeof s === 'string' && s.length > 0);
+		const budget = pollBudgetMs(ctx);
 		return new IntercomClient(
 			ctx,
 			credentialType,
 			resolveBaseUrl(node, credentials),
 			String(credentials.apiVersion || DEFAULT_API_VERSION).trim(),
-			secrets,
+			secretVariants(secrets),
 			{ ...DEFAULT_RETRY_POLICY, ...withTimeout(timeoutFromCredential(node, credentials.timeoutSeconds)), ...options.policy },
+			budget === undefined ? undefined : clock.now() + budget,
+			budget,
 		);
 	}
 
 	get node(): INode {
 		return this.ctx.getNode();
+	}
+
+	/** What is left of the poll's budget, in ms (Infinity outside a poll with a budget). */
+	budgetLeftMs(): number {
+		return this.budgetEndsAt === undefined ? Infinity : this.budgetEndsAt - clock.now();
 	}
 
 	/** Sends one request and returns the parsed body. */
@@ -203,65 +283,72 @@ export class IntercomClient {
 			itemIndex: req.itemIndex,
 		};
 		const retriesTransient = req.method !== 'POST' || req.idempotent === true;
-		// Time spent waiting between attempts and on failed attempts: a server that hangs until the
-		// timeout uses up the retry budget as surely as backoff does, so a request ends in bounded time.
+		// Time spent waiting (pacing, backoff) and on failed attempts: a server that hangs until the
+		// deadline uses up the retry budget as surely as backoff does, so a request ends in bounded time.
 		let spent = 0;
-		let lastResetAt: number | undefined;
-		const fits = (delay: number) => spent + delay <= this.policy.maxTotalWaitMs;
-		const wait = async (delay: number) => {
+		// Whether an earlier attempt may have reached Intercom and been acted on, its answer lost.
+		let outcomeUnknown = false;
+		/** Waits `delay` if the retry budget and the poll budget allow it; false if they do not. */
+		const waitWithin = async (delay: number): Promise<boolean> => {
+			if (spent + delay > this.policy.maxTotalWaitMs || (delay > 0 && delay >= this.budgetLeftMs())) return false;
 			spent += delay;
 			await clock.sleep(delay);
+			return true;
 		};
 
 		for (let attempt = 0; ; attempt++) {
-			await clock.sleep(this.pacer.reserve(clock.now(), clock.random));
+			const pace = this.pacer.reserve(clock.now(), clock.random);
+			if (!(await waitWithin(pace))) {
+				if (this.budgetLeftMs() <= pace) throw budgetSpentError(errorContext, this.pollBudgetMs ?? 0, attempt);
+				throw rateLimitedError(errorContext, clock.now() + pace, attempt, clock.now());
+			}
 			const canRetry = attempt < this.policy.maxRetries;
+			const attemptMs = Math.min(this.policy.timeoutMs, this.budgetLeftMs());
+			if (attemptMs <= 0) throw budgetSpentError(errorContext, this.pollBudgetMs ?? 0, attempt);
 			const attemptStarted = clock.now();
 			let response: RawResponse<T>;
 			try {
-				response = await this.sendOnce<T>(req, path);
+				response = await this.sendOnce<T>(req, path, attemptMs);
 				if (response.malformed) {
 					throw Object.assign(new Error(response.malformed), { code: MALFORMED_RESPONSE });
 				}
 			} catch (error) {
 				spent += Math.max(0, clock.now() - attemptStarted);
 				const code = networkErrorCode(error);
-				if (retriesTransient && canRetry && TRANSIENT_NETWORK_CODES.has(code)) {
-					const delay = this.backoff(attempt);
-					if (fits(delay)) {
-						await wait(delay);
-						continue;
-					}
-				}
+				// The execution was cancelled: no retry, and nothing of the helper's error (its config holds the token).
+				if (code === 'ERR_CANCELED') throw new NodeOperationError(this.node, `The execution was cancelled during ${req.method} ${path.slice(0, 120)}`);
+				if (code === OAUTH2_FAILED) throw apiErrorFromResponse(errorContext, 401, oauth2FailureBody(error));
+				const neverSent = NEVER_SENT_CODES.has(code);
+				const retryable = neverSent || (retriesTransient && TRANSIENT_NETWORK_CODES.has(code));
+				if (!neverSent) outcomeUnknown = true;
+				if (retryable && canRetry && (await waitWithin(this.backoff(attempt)))) continue;
+				if (code === 'ETIMEDOUT' && attemptMs < this.policy.timeoutMs) throw budgetSpentError(errorContext, this.pollBudgetMs ?? 0, attempt + 1);
 				throw apiErrorFromNetwork(errorContext, code, error, {
 					attempts: attempt + 1,
 					timeoutMs: this.policy.timeoutMs,
-					mayHaveBeenDone: !retriesTransient && code !== 'ECONNREFUSED',
+					mayHaveBeenDone: !retriesTransient && !neverSent,
 				});
 			}
 			this.pacer.observe(response.headers);
 
 			if (response.statusCode === 429) {
 				spent += Math.max(0, clock.now() - attemptStarted);
-				lastResetAt = resetAtFromHeaders(response.headers);
+				// Intercom's reset is in its own clock; read it in ours.
+				const reset = resetAtFromHeaders(response.headers);
+				const resetAt = reset === undefined ? undefined : this.pacer.serverClock.toLocal(reset);
 				const now = clock.now();
-				const delay =
-					lastResetAt !== undefined && lastResetAt > now
-						? lastResetAt - now + Math.floor(clock.random() * 250)
-						: this.backoff(attempt);
-				if (canRetry && fits(delay)) {
-					await wait(delay);
-					continue;
-				}
-				throw rateLimitedError(errorContext, lastResetAt, attempt + 1, clock.now());
+				const delay = resetAt !== undefined && resetAt > now ? resetAt - now + Math.floor(clock.random() * 250) : this.backoff(attempt);
+				if (canRetry && (await waitWithin(delay))) continue;
+				throw rateLimitedError(errorContext, resetAt, attempt + 1, clock.now());
 			}
-			if (TRANSIENT_STATUS.has(response.statusCode) && retriesTransient && canRetry) {
+			if (TRANSIENT_STATUS.has(response.statusCode) && retriesTransient) {
 				spent += Math.max(0, clock.now() - attemptStarted);
-				const delay = this.backoff(attempt);
-				if (fits(delay)) {
-					await wait(delay);
-					continue;
-				}
+				outcomeUnknown = true;
+				if (canRetry && (await waitWithin(this.backoff(attempt)))) continue;
+			}
+			if (response.statusCode === 404 && req.method === 'DELETE' && outcomeUnknown) {
+				// The earlier attempt's answer was lost; this one finds nothing to delete: that attempt did it.
+				return { body: alreadyDeleted(req, path) as T, headers: response.headers, statusCode: 200 };
 			}
 			if (response.statusCode >= 400) throw apiErrorFromResponse(errorContext, response.statusCode, response.body);
 			return response;
@@ -274,7 +361,8 @@ export class IntercomClient {
 		return Math.floor(clock.random() * ceiling);
 	}
 
-	private async sendOnce<T>(req: IntercomRequest, path: string): Promise<RawResponse<T>> {
+	private async sendOnce<T>(req: IntercomRequest, path: string, deadlineMs: number): Promise<RawResponse<T>> {
+		const oauth2 = this.credentialType === 'intercomOAuth2Api';
 		const options: IHttpRequestOptions = {
 			method: req.method,
 			url: `${this.baseUrl}${path}`,
@@ -284,20 +372,38 @@ export class IntercomClient {
 			},
 			json: true,
 			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: this.policy.timeoutMs,
+			// Every status comes back as an answer, except a 401 with OAuth2: n8n's OAuth2 helper must see
+			// it thrown to refresh the token and send the request once more with the new one.
+			ignoreHttpStatusErrors: oauth2 ? { ignore: true, except: [401] } : true,
+			// The socket's idle timeout; the deadline below bounds the whole answer.
+			timeout: deadlineMs,
 		};
 		if (req.query && Object.keys(req.query).length > 0) options.qs = req.query;
 		if (req.body !== undefined) {
 			options.body = req.body;
 			(options.headers as IDataObject)['Content-Type'] = 'application/json';
 		}
+		const deadline = clock.deadline(deadlineMs);
+		withDeadline(options, deadline);
 		this.requestCount++;
-		const raw = (await this.ctx.helpers.httpRequestWithAuthentication.call(
-			this.ctx,
-			this.credentialType,
-			options,
-		)) as { body: unknown; headers: IDataObject; statusCode: number };
+		const sentAt = clock.now();
+		let raw: { body: unknown; headers: IDataObject; statusCode: number };
+		try {
+			raw = (await beforeDeadline(
+				this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, this.credentialType, options),
+				deadline,
+			)) as { body: unknown; headers: IDataObject; statusCode: number };
+		} catch (error) {
+			// A trickling answer cut at the deadline is a timeout, whatever the helper calls it.
+			if (deadline.aborted) throw Object.assign(new Error('the answer did not arrive within the deadline'), { code: 'ETIMEDOUT' });
+			const thrown = thrownResponse(error);
+			// With OAuth2, an error that is neither an answer nor a network failure comes from n8n's token
+			// handling: the refresh after a 401 failed (no refresh token, the token endpoint said no).
+			if (!thrown && oauth2 && networkErrorCode(error) === 'UNKNOWN') throw Object.assign(new Error(String((error as Error)?.message ?? error)), { code: OAUTH2_FAILED });
+			if (!thrown) throw error;
+			raw = { body: thrown.data, headers: thrown.headers, statusCode: thrown.status };
+		}
+		this.pacer.serverClock.observe(raw.headers, sentAt, clock.now());
 		let body = raw.body;
 		let malformed: string | undefined;
 		if (typeof body === 'string' && body.length > 0) {
@@ -314,4 +420,19 @@ export class IntercomClient {
 		if (empty && raw.statusCode < 300 && req.method !== 'DELETE') malformed = 'the body is empty';
 		return { body: body as T, headers: raw.headers ?? {}, statusCode: raw.statusCode, malformed };
 	}
+}
+
+/**
+ * What a DELETE returns when a retry finds nothing because the earlier attempt, whose answer was
+ * lost, had deleted it: Intercom's own shape (`id`, `object`, `deleted`) and a note saying so.
+ */
+function alreadyDeleted(req: IntercomRequest, path: string): IDataObject {
+	const values = Object.values(req.pathParams ?? {}).filter((v) => v !== undefined);
+	return {
+		id: String(values[values.length - 1] ?? ''),
+		object: (req.subject ?? 'object').toLowerCase(),
+		deleted: true,
+		deleted_by_earlier_attempt: true,
+		note: `An earlier attempt of DELETE ${path.length > 120 ? `${path.slice(0, 120)}…` : path} lost its answer; the retry found nothing left, so that attempt deleted it.`,
+	};
 }

@@ -19,13 +19,46 @@ export interface ErrorContext {
 	itemIndex?: number;
 }
 
+/** The stable middle of `secret`'s base64 when it starts `shift` bytes into a longer encoded text. */
+function base64Cores(secret: string): string[] {
+	const bytes = Buffer.from(secret, 'utf8');
+	const cores: string[] = [];
+	for (const shift of [0, 1, 2]) {
+		const encoded = Buffer.concat([Buffer.alloc(shift), bytes]).toString('base64').replace(/=+$/, '');
+		// Drop the group the leading bytes share with the secret, and a trailing partial group.
+		const start = shift === 0 ? 0 : 4;
+		const whole = Math.floor((shift + bytes.length) / 3) * 4;
+		const core = encoded.slice(start, shift === 0 && (bytes.length % 3 === 0) ? encoded.length : whole);
+		if (core.length >= 8) cores.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'));
+	}
+	return cores;
+}
+
+/**
+ * Every way a secret can come back in an answer: as it is, URL-encoded (upper- or lowercase
+ * escapes), JSON-escaped, and base64 (standard or URL-safe, at any alignment inside a longer text,
+ * as in a Basic authorization header). Longest first, so a longer form is replaced whole.
+ */
+export function secretVariants(secrets: string[]): string[] {
+	const all = new Set<string>();
+	for (const secret of secrets) {
+		if (!secret || secret.length < 4) continue;
+		const uri = encodeURIComponent(secret);
+		for (const v of [secret, uri, uri.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()), uri.replace(/%20/g, '+'), JSON.stringify(secret).slice(1, -1), secret.replace(/\//g, '\\/')]) {
+			all.add(v);
+		}
+		for (const core of base64Cores(secret)) all.add(core);
+	}
+	return [...all].sort((a, b) => b.length - a.length);
+}
+
 export function redact(text: string, secrets: string[]): string {
 	let out = text;
 	for (const secret of secrets) {
 		if (secret && secret.length >= 4) out = out.split(secret).join('[redacted]');
 	}
 	// A bearer token that did not come from the credential (a proxy echoing headers) is scrubbed too.
-	return out.replace(/Bearer\s+[A-Za-z0-9._~+/=-]+/g, 'Bearer [redacted]');
+	return out.replace(/Bearer\s+[A-Za-z0-9._~+/=%-]+/g, 'Bearer [redacted]');
 }
 
 function asErrorBody(body: unknown): IntercomErrorBody | undefined {
@@ -125,18 +158,42 @@ export function apiErrorFromNetwork(ctx: ErrorContext, code: string, error: unkn
 }
 
 export function rateLimitedError(ctx: ErrorContext, resetAtMs: number | undefined, attempts: number, now: number): NodeApiError {
+	// Only a reset still ahead is quoted: a time already past is no time to wait for.
 	const when =
-		resetAtMs !== undefined
-			? `The limit resets at ${new Date(resetAtMs).toISOString()} (in ${Math.max(0, Math.ceil((resetAtMs - now) / 1000))} s).`
-			: 'Intercom did not say when the limit resets.';
+		resetAtMs !== undefined && resetAtMs > now
+			? `The limit resets at ${new Date(resetAtMs).toISOString()} (in ${Math.ceil((resetAtMs - now) / 1000)} s).`
+			: resetAtMs !== undefined
+				? "The reset time Intercom gave has already passed: the limit should lift within its 10-second window."
+				: 'Intercom did not say when the limit resets.';
 	return new NodeApiError(
 		ctx.node,
 		{ httpCode: '429', errors: [{ code: 'rate_limit_exceeded' }] } as unknown as JsonObject,
 		{
 			message: 'The Intercom workspace is rate-limited (429 rate_limit_exceeded)',
-			description: `${when} Gave up after ${attempts} attempts on ${ctx.method} ${ctx.path}. Other workflows or apps may share this workspace's limit.`,
+			description: redact(
+				`${when} Gave up after ${attempts} attempts on ${ctx.method} ${shown(ctx.path)}. Other workflows or apps may share this workspace's limit.`,
+				ctx.secrets,
+			),
 			httpCode: '429',
 			itemIndex: ctx.itemIndex,
 		},
 	);
+}
+
+/**
+ * A poll's time budget (n8n's `getPollBudgetMs`) ran out before a request could finish: it stops
+ * there rather than run past the budget. `context.pollBudgetSpent` tells the trigger so.
+ */
+export function budgetSpentError(ctx: ErrorContext, budgetMs: number, attempts: number): NodeApiError {
+	const error = new NodeApiError(ctx.node, { httpCode: null, network_error: 'POLL_BUDGET_SPENT' } as JsonObject, {
+		message: redact(`The poll's time budget (${Math.round(budgetMs / 1000)} s) ran out before Intercom answered ${ctx.method} ${shown(ctx.path)}`, ctx.secrets),
+		description: `Attempts: ${attempts}. The next poll goes on from where this one stopped.`,
+		itemIndex: ctx.itemIndex,
+	});
+	error.context.pollBudgetSpent = true;
+	return error;
+}
+
+export function isPollBudgetSpent(error: unknown): boolean {
+	return (error as NodeApiError)?.context?.pollBudgetSpent === true;
 }

@@ -20,6 +20,7 @@ export function authorField(required: boolean): FieldSpec & OptionSpec {
 	return {
 		in: 'body',
 		key: 'author_id',
+		convert: 'integer',
 		property: dynamicOptions('authorId', AUTHOR, 'getAdmins', { required }),
 	};
 }

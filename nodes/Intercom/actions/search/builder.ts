@@ -1,7 +1,7 @@
 import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { parseJsonObject, toList, toUnixSeconds } from '../../../shared/values';
+import { parseJsonObject, quote, toList, toText, toUnixSeconds } from '../../../shared/values';
 import type { OperationContext } from '../types';
 import {
 	CUSTOM_ATTRIBUTE_PREFIX,
@@ -171,46 +171,66 @@ function inferType(raw: string): SearchFieldType {
 	return 'string';
 }
 
-function convertValue(node: INode, itemIndex: number, parameter: string, type: SearchFieldType, raw: unknown): unknown {
-	if (type === 'date') return toUnixSeconds(raw, node, parameter, itemIndex);
+interface ValueContext {
+	node: INode;
+	itemIndex: number;
+	/** The workflow's time zone: a date without one is read there. */
+	timeZone: string;
+}
+
+function convertValue(vc: ValueContext, parameter: string, type: SearchFieldType, raw: unknown): unknown {
+	const { node, itemIndex } = vc;
+	if (type === 'date') return toUnixSeconds(raw, node, parameter, itemIndex, vc.timeZone);
 	const text = typeof raw === 'string' ? raw.trim() : raw;
 	if (type === 'boolean') {
 		if (text === true || text === 'true') return true;
 		if (text === false || text === 'false') return false;
-		return fail(node, itemIndex, parameter, `${JSON.stringify(raw)} is not true or false`);
+		return fail(node, itemIndex, parameter, `${quote(JSON.stringify(raw) ?? String(raw))} is not true or false`);
 	}
 	if (type === 'integer' || type === 'float') {
-		const n = typeof text === 'number' ? text : Number(text);
+		const n = typeof text === 'number' ? text : typeof text === 'string' ? Number(text) : NaN;
 		if (text === '' || !Number.isFinite(n) || (type === 'integer' && !Number.isInteger(n))) {
-			return fail(node, itemIndex, parameter, `${JSON.stringify(raw)} is not a ${type === 'integer' ? 'whole number' : 'number'}`);
+			return fail(node, itemIndex, parameter, `${quote(JSON.stringify(raw) ?? String(raw))} is not a ${type === 'integer' ? 'whole number' : 'number'}`);
 		}
 		return n;
 	}
-	return raw === null || raw === undefined ? '' : String(raw);
+	// Text: an object, a list, NaN or a boolean is refused rather than sent as "[object Object]" or "NaN".
+	return toText(raw, node, parameter, itemIndex) ?? '';
+}
+
+/** The type a value of a custom attribute is taken as when neither the field nor the user says. */
+function typeOfValue(raw: unknown): SearchFieldType {
+	if (typeof raw === 'string') return inferType(raw.trim());
+	if (typeof raw === 'boolean') return 'boolean';
+	if (typeof raw === 'number') return Number.isInteger(raw) ? 'integer' : 'float';
+	if (raw instanceof Date || (raw && typeof (raw as { toSeconds?: unknown }).toSeconds === 'function')) return 'date';
+	return 'string';
 }
 
 /** Turns one builder condition into Intercom's `{field, operator, value}`, checking what Intercom would refuse. */
-function buildCondition(object: SearchObject, node: INode, itemIndex: number, label: string, c: ConditionValues): IDataObject {
+function buildCondition(object: SearchObject, vc: ValueContext, label: string, c: ConditionValues): IDataObject {
+	const { node, itemIndex } = vc;
 	const field = String(c.field ?? '').trim();
 	if (!field) fail(node, itemIndex, `${label} › Field`, 'a field is required');
 	const chosenOperator = String(c.operator ?? '').trim();
 	const info = findOperator(chosenOperator);
-	if (!info) fail(node, itemIndex, `${label} › Operator`, `"${chosenOperator}" is not a search operator`);
+	if (!info) fail(node, itemIndex, `${label} › Operator`, `"${quote(chosenOperator)}" is not a search operator`);
 	const operator = info.api;
 	const known = SEARCH_FIELDS[object].get(field);
 	if (!known && !field.startsWith(CUSTOM_ATTRIBUTE_PREFIX)) {
-		fail(node, itemIndex, `${label} › Field`, `"${field}" is not a searchable ${object} field`, 'Pick a field from the list, or use custom_attributes.<name> for a custom attribute.');
+		fail(node, itemIndex, `${label} › Field`, `"${quote(field)}" is not a searchable ${object} field`, 'Pick a field from the list, or use custom_attributes.<name> for a custom attribute.');
 	}
 	const chosen = c.valueType && c.valueType !== 'auto' ? c.valueType : undefined;
 	const allowed = operatorsFor(field, known ?? chosen);
 	if (!allowed.includes(operator)) {
-		fail(node, itemIndex, `${label} › Operator`, `"${operator}" does not apply to ${field} (${known ?? chosen})`, `It takes: ${allowed.join(' ')}`);
+		fail(node, itemIndex, `${label} › Operator`, `"${operator}" does not apply to ${quote(field)} (${known ?? chosen})`, `It takes: ${allowed.join(' ')}`);
 	}
-	const typeOf = (raw: unknown): SearchFieldType => known ?? chosen ?? (typeof raw === 'string' ? inferType(raw.trim()) : 'string');
+	const typeOf = (raw: unknown): SearchFieldType => known ?? chosen ?? typeOfValue(raw);
 	const parameter = `${label} › Value`;
+	const listed = Array.isArray(c.value) ? c.value.filter((v) => !(typeof v === 'string' && v.trim() === '')) : toList(c.value);
 	const value = info.list
-		? toList(c.value).map((v) => convertValue(node, itemIndex, parameter, typeOf(v), v))
-		: convertValue(node, itemIndex, parameter, typeOf(c.value), c.value);
+		? listed.map((v) => convertValue(vc, parameter, typeOf(v), v))
+		: convertValue(vc, parameter, typeOf(c.value), c.value);
 	if (info.list && (value as unknown[]).length === 0) fail(node, itemIndex, parameter, 'at least one value is required');
 	return { field, operator, value: value as IDataObject[string] };
 }
@@ -229,7 +249,7 @@ export function validateQuery(node: INode, itemIndex: number, parameter: string,
 		return;
 	}
 	if (typeof q.field !== 'string' || q.field === '') fail(node, itemIndex, parameter, `${path}.field must be a field name`);
-	if (!OPERATORS.some((o) => o.api === q.operator)) fail(node, itemIndex, parameter, `${path}.operator ${JSON.stringify(q.operator)} is not a search operator`);
+	if (!OPERATORS.some((o) => o.api === q.operator)) fail(node, itemIndex, parameter, `${path}.operator ${quote(JSON.stringify(q.operator) ?? String(q.operator))} is not a search operator`);
 	if (!('value' in q)) fail(node, itemIndex, parameter, `${path}.value is missing`);
 }
 
@@ -244,14 +264,15 @@ export function buildSearchQuery(ctx: OperationContext, object: SearchObject): I
 	}
 	const conditions = ctx.param<{ condition?: ConditionValues[] }>('conditions', {})?.condition ?? [];
 	const groups = ctx.param<{ group?: GroupValues[] }>('groups', {})?.group ?? [];
-	const filters: IDataObject[] = conditions.map((c, i) => buildCondition(object, node, itemIndex, `Conditions ${i + 1}`, c));
+	const vc: ValueContext = { node, itemIndex, timeZone: ctx.fn.getTimezone() };
+	const filters: IDataObject[] = conditions.map((c, i) => buildCondition(object, vc, `Conditions ${i + 1}`, c));
 	groups.forEach((group, g) => {
 		const inner = group.conditions?.condition ?? [];
 		if (inner.length === 0) fail(node, itemIndex, `Condition Groups ${g + 1}`, 'a group needs at least one condition');
 		if (inner.length > MAX_FILTERS_PER_GROUP) {
 			fail(node, itemIndex, `Condition Groups ${g + 1}`, `${inner.length} conditions; Intercom allows ${MAX_FILTERS_PER_GROUP} per group`);
 		}
-		const value = inner.map((c, i) => buildCondition(object, node, itemIndex, `Condition Groups ${g + 1} › Conditions ${i + 1}`, c));
+		const value = inner.map((c, i) => buildCondition(object, vc, `Condition Groups ${g + 1} › Conditions ${i + 1}`, c));
 		filters.push({ operator: group.match ?? 'OR', value });
 	});
 	if (filters.length === 0) fail(node, itemIndex, 'Conditions', 'add at least one condition (or use JSON)');

@@ -16,7 +16,8 @@ export function searchOperation(object: SearchObject, description: string): Oper
 		method: 'POST',
 		path: `/${object}s/search`,
 		idempotent: true,
-		fields: searchQueryProperties(object).map((property) => ({ property })),
+		// A condition's value may be text, a number, a boolean or a date: the builder checks it against the field's type.
+		fields: searchQueryProperties(object).map((property) => ({ property, anyValue: ['value'] })),
 		collections: [
 			{ name: 'options', displayName: 'Options', placeholder: 'Add Option', options: sortProperties().map((property) => ({ property })) },
 		],

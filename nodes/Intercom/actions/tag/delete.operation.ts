@@ -12,6 +12,7 @@ export const deleteTag: OperationDefinition = {
 	pathLabels: { tag_id: 'Tag' },
 	subject: 'Tag',
 	fields: [tagField('path')],
-	// Intercom answers with an empty body; the item says what was done.
-	output: (_response, ctx) => [{ id: ctx.param<string>('tagId'), deleted: true }],
+	// Intercom answers with an empty body; the item says what was done (and, from the transport, when an
+	// earlier attempt whose answer was lost had done it).
+	output: (response, ctx) => [{ ...(response && typeof response === 'object' ? response : {}), id: ctx.param<string>('tagId'), deleted: true }],
 };
