@@ -11,7 +11,11 @@
  * its time and memory are its own. Figures are medians over several runs; ratios are taken
  * between runs of the same round, clients interleaved, and their median reported.
  *
- * 1. Return All contacts at 1,000 / 10,000 / 100,000 contacts.
+ * 0. Return All inside a real n8n 2.40.7 (bench/lib/real-n8n.ts): the Intercom node, n8n's HTTP
+ *    Request node + Split Out, a plain fetch loop and the bench's floor node (bench/floor-node),
+ *    over HTTP and HTTPS, with a CPU profile of n8n broken down by where the time goes. Skipped,
+ *    with a line saying so, only when the n8n runtime is not installed.
+ * 1. Return All contacts at 1,000 / 10,000 / 100,000 contacts, through n8n-core alone.
  * 2. Pacing: 3,000 contact GETs under a scaled-down limit; pacing on, pacing off (429 retries
  *    only), and no 429 handling at all; a per-100-ms timeline for the chart.
  * 3. Two such jobs sharing one workspace from two processes.
@@ -719,7 +723,7 @@ function markdown(r: Results): string {
 		const h = big.clients.http;
 		lines.push(
 			'',
-			`At ${fmt(big.size)} contacts the Intercom node takes ${fmt(n.ratioToFetch ?? NaN, 2)}× the plain fetch loop's time${h.median ? ` (n8n's HTTP Request node ${fmt(h.ratioToFetch ?? NaN, 2)}×)` : ''}, with exactly as many requests. Both nodes go through n8n-core's request helpers (\`httpRequestWithAuthentication\`, \`requestWithAuthenticationPaginated\`, axios underneath), which opened one TCP connection per request here (${fmt(n.median!.connections)} for ${fmt(n.median!.requests)} requests, against ${fmt(big.clients.fetch.median.connections)} for the fetch loop, which keeps its connection alive)${(n.ratioToFetch ?? 0) > 1.05 && h.median && (h.ratioToFetch ?? 0) > 1.05 ? '; n8n\'s HTTP Request node shows the same gap, so it lies in that shared request path rather than in the node' : ''}. Against Intercom over HTTPS each new connection also costs a TLS handshake.`,
+			`At ${fmt(big.size)} contacts the Intercom node takes ${fmt(n.ratioToFetch ?? NaN, 2)}× the plain fetch loop's time${h.median ? ` (n8n's HTTP Request node ${fmt(h.ratioToFetch ?? NaN, 2)}×)` : ''}, with exactly as many requests. Both nodes go through n8n-core's request helpers (\`httpRequest\`, \`requestWithAuthenticationPaginated\`, axios underneath), which build a new HTTP agent for every request and so opened one TCP connection per request here (${fmt(n.median!.connections)} for ${fmt(n.median!.requests)} requests, against ${fmt(big.clients.fetch.median.connections)} for the fetch loop, which keeps its connection alive)${(n.ratioToFetch ?? 0) > 1.05 && h.median && (h.ratioToFetch ?? 0) > 1.05 ? '; n8n\'s HTTP Request node shows the same gap, so it lies in that shared request path rather than in the node' : ''}. Against Intercom over HTTPS each new connection also costs a TLS handshake.`,
 		);
 	}
 	lines.push(
@@ -872,6 +876,15 @@ async function measureRealN8n(config: Config): Promise<Results['realN8n']> {
 		log(`0. real n8n: SKIPPED: ${unavailable}`);
 		return { skipped: unavailable };
 	}
+	// Ad-hoc runs: BENCH_REAL_JOBS="100000:http:5,10000:https:3", BENCH_REAL_PROFILE="100000:1" (or "none").
+	const jobs = process.env.BENCH_REAL_JOBS?.split(',').map((spec) => {
+		const [size, protocol, rounds] = spec.split(':');
+		if (protocol !== 'http' && protocol !== 'https') throw new Error(`BENCH_REAL_JOBS: "${spec}" is not size:http|https:rounds`);
+		return { size: Number(size), protocol, rounds: Number(rounds ?? 3) } as const;
+	});
+	const profileSpec = process.env.BENCH_REAL_PROFILE;
+	const profile = profileSpec === undefined ? config.realN8n.profile : profileSpec === 'none' ? undefined : { size: Number(profileSpec.split(':')[0]), rounds: Number(profileSpec.split(':')[1] ?? 3) };
+	config = { ...config, realN8n: { jobs: jobs ?? config.realN8n.jobs, profile } };
 	log(`0. Return All inside a real n8n: ${config.realN8n.jobs.map((j) => `${fmt(j.size)} over ${j.protocol}`).join(', ')}${config.realN8n.profile ? `, CPU profile at ${fmt(config.realN8n.profile.size)}` : ''}`);
 	return await benchRealN8n({ ...config.realN8n, log });
 }

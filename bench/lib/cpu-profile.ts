@@ -36,7 +36,7 @@ export const CATEGORIES = [
 	'connection setup (socket, DNS lookup, TLS)',
 	'request building and response handling (n8n helpers, axios)',
 	'HTTP and sockets (node:http, streams)',
-	'JSON parsing',
+	'JSON parsing and body decoding (axios transformResponse, Buffer.toString)',
 	'expressions (other than the credential)',
 	"the node's own code",
 	'n8n engine (execution context, items, pairedItem)',
@@ -55,6 +55,8 @@ export interface ClientBreakdown {
 	categories: Array<{ category: Category; msPerRun: number; usPerRequest: number }>;
 	/** The functions with the most self time, for the report's notes. */
 	topFunctions: Array<{ name: string; msPerRun: number }>;
+	/** The same per category (its three largest), to see what a category holds. */
+	topByCategory: Record<string, Array<{ name: string; msPerRun: number }>>;
 }
 
 export interface ProfileBreakdown {
@@ -69,7 +71,12 @@ const has = (url: string, ...parts: string[]) => parts.some((p) => url.includes(
 function frameCategory(fn: string, url: string): Category | undefined {
 	if (fn === '(garbage collector)') return 'garbage collection';
 	if (fn === '(idle)') return 'waiting (idle: server time and the wire)';
-	if ((fn === 'parse' && (url === '' || url.includes('JSON'))) || fn === 'JSONParse') return 'JSON parsing';
+	if ((fn === 'parse' && (url === '' || url.includes('JSON'))) || fn === 'JSONParse' || fn === 'jsonParse' || (fn === 'transformResponse' && url.includes('axios'))) {
+		return 'JSON parsing and body decoding (axios transformResponse, Buffer.toString)';
+	}
+	if ((fn === 'toString' && url === 'node:buffer') || (fn === 'write' && url === 'node:string_decoder') || fn === 'utf8Slice' || fn === 'latin1Slice') {
+		return 'JSON parsing and body decoding (axios transformResponse, Buffer.toString)';
+	}
 	if (has(url, 'credentials-helper', '/cipher.js', 'typeorm', 'sqlite3', '@n8n/db', 'credentials-finder', 'credentials.repository', 'n8n-core/dist/credentials')) return 'credential: load from database and decrypt';
 	if (has(url, '_tls_', 'node:tls') || /^(connect|internalConnect|internalConnectMultiple|lookupAndConnect|afterConnect|afterConnectMultiple|createConnection|createSocket|lookup|emitLookup|createSecureContext|createSecureLookup)$/.test(fn)) {
 		return 'connection setup (socket, DNS lookup, TLS)';
@@ -115,6 +122,7 @@ export function breakdown(
 		const spans = windows.map((w) => [w.startMs * 1000 + options.monotonicOffsetUs, w.endMs * 1000 + options.monotonicOffsetUs] as const);
 		const totals = new Map<Category, number>();
 		const selfTime = new Map<string, number>();
+		const selfByCategory = new Map<Category, Map<string, number>>();
 		let t = profile.startTime;
 		let total = 0;
 		for (let i = 0; i < profile.samples.length; i++) {
@@ -130,6 +138,9 @@ export function breakdown(
 			const frame = byId.get(id)!.callFrame;
 			const name = `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*node_modules\//, '')}`;
 			selfTime.set(name, (selfTime.get(name) ?? 0) + weight);
+			const inCategory = selfByCategory.get(category) ?? new Map<string, number>();
+			inCategory.set(name, (inCategory.get(name) ?? 0) + weight);
+			selfByCategory.set(category, inCategory);
 			total += weight;
 		}
 		const runs = windows.length / (client === 'http' ? 2 : 1);
@@ -148,6 +159,15 @@ export function breakdown(
 				.sort((a, b) => b[1] - a[1])
 				.slice(0, 12)
 				.map(([name, us]) => ({ name, msPerRun: perRun(us) })),
+			topByCategory: Object.fromEntries(
+				[...selfByCategory.entries()].map(([category, names]) => [
+					category,
+					[...names.entries()]
+						.sort((a, b) => b[1] - a[1])
+						.slice(0, 3)
+						.map(([name, us]) => ({ name, msPerRun: perRun(us) })),
+				]),
+			),
 		};
 	}
 	const sorted = intervals.sort((a, b) => a - b);

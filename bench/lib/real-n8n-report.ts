@@ -51,7 +51,7 @@ export function realN8nMarkdown(r: RealN8nResults | { skipped: string } | undefi
 		return lines;
 	}
 	lines.push(
-		`n8n ${r.n8nVersion} on Node ${r.node}, installed by \`npm run n8n:install\` (the e2e runtime); the package and the bench's floor node (\`bench/floor-node\`, never shipped) installed into it as community packages. Each workflow is Webhook → node(s), called on its production URL while \`n8n start\` runs (regular mode, SQLite); the sandbox on loopback, rate limiting off, 150 contacts per page. Time is the node's own execution time from n8n's run data (HTTP Request and Split Out added up); the fetch loop times itself in a Node 24 process of its own. Clients interleaved, order rotated each round, one warm-up run each; medians over the rounds, ratios are medians of per-round ratios. Requests and TCP connections are counted by the sandbox. Peak RSS: the n8n process's VmHWM, reset before each run (largest over the rounds), with its growth over the RSS before the run; the execution's saving to the database is included, reading it back is not.`,
+		`n8n ${r.n8nVersion} on Node ${r.node}: the runtime \`npm run n8n:install\` installs for the e2e suite; the package and the bench's floor node (\`bench/floor-node\`, never shipped) installed into it as community packages. Each workflow is Webhook → node(s), called on its production URL while \`n8n start\` runs (regular mode, SQLite); the sandbox on loopback, rate limiting off, 150 contacts per page. Time is the node's own execution time from n8n's run data (HTTP Request and Split Out added up); the fetch loop times itself in a Node 24 process of its own. Clients interleaved, order rotated each round, one warm-up run each; medians over the rounds, ratios are medians of per-round ratios. Requests and TCP connections are counted by the sandbox. Peak RSS: the n8n process's VmHWM, reset before each run (largest over the rounds), with its growth over the RSS before the run; the execution's saving to the database is included, reading it back is not.`,
 		'',
 	);
 	for (const protocol of ['http', 'https'] as const) {
@@ -102,6 +102,10 @@ export function realN8nMarkdown(r: RealN8nResults | { skipped: string } | undefi
 		);
 		for (const c of clients) {
 			lines.push(`Most self time, ${c}: ${p.clients[c].topFunctions.slice(0, 8).map((f) => `\`${f.name.trim()}\` ${fmt(f.msPerRun, 1)} ms`).join(', ')}.`, '');
+			const held = Object.entries(p.clients[c].topByCategory ?? {})
+				.filter(([, fns]) => fns.reduce((sum, f) => sum + f.msPerRun, 0) >= 5)
+				.map(([category, fns]) => `${category}: ${fns.map((f) => `\`${f.name.trim()}\` ${fmt(f.msPerRun, 1)}`).join(', ')}`);
+			if (held.length > 0) lines.push(`What the larger categories hold, ${c} (ms per run): ${held.join('; ')}.`, '');
 		}
 	}
 	return lines;

@@ -542,5 +542,10 @@ async function profilePass(first: N8nInstance, runLog: string, t: Target, rounds
 	// n8n's run data times are wall-clock ms, the profile's monotonic µs (CLOCK_MONOTONIC on Linux, as
 	// process.hrtime here): the same machine, so one offset maps one onto the other.
 	const monotonicOffsetUs = Number(process.hrtime.bigint() / 1000n) - Date.now() * 1000;
+	// Kept for a closer look (Chrome DevTools → Performance → load profile); bench/out is not committed.
+	const kept = path.join(__dirname, '..', 'out', `n8n-${first.version}-${new Date().toISOString().slice(0, 19).replace(/:/g, '')}.cpuprofile`);
+	fs.mkdirSync(path.dirname(kept), { recursive: true });
+	fs.copyFileSync(path.join(profileDir, file), kept);
+	log(`  CPU profile kept in ${path.relative(process.cwd(), kept)}`);
 	return breakdown(path.join(profileDir, file), { size: t.size, rounds, windows, requests, monotonicOffsetUs });
 }
