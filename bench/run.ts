@@ -469,7 +469,12 @@ interface PacingResult {
 	allowedPerSecond: number;
 	gets: number;
 	variants: Record<GetsVariant, GetsSummary>;
+	/** Pacing on, with Intercom's (the sandbox's) clock set ahead or behind the client's. */
+	clockDifference?: Array<GetsSummary & { offsetSeconds: number; ratioToSame: number }>;
 }
+
+/** The server's clock against the client's, in the clock-difference rows: 10 minutes ahead and behind. */
+const CLOCK_OFFSETS = [600, -600];
 
 
 async function benchPacing(config: Config, pool: ClientPool): Promise<PacingResult> {
@@ -486,31 +491,43 @@ async function benchPacing(config: Config, pool: ClientPool): Promise<PacingResu
 		['plain', b],
 	]);
 	const runs = new Map<GetsVariant, Array<GetsRun & { timeline: TimelineBucket[] }>>(variants.map((v) => [v, []]));
+	const skewed = new Map<number, Array<GetsRun & { timeline: TimelineBucket[] }>>(CLOCK_OFFSETS.map((o) => [o, []]));
+	const measureGets = async (round: number, variant: GetsVariant) => {
+		sb.setRateLimit({}); // fresh windows
+		await settle(windowSeconds);
+		sb.log.clear();
+		const r = await processes.get(variant)!.run<GetsResult>({ kind: 'gets', target, variant, ids });
+		const s = served(sb);
+		const throughput = r.ok / (r.ms / 1000);
+		const run = {
+			round,
+			ms: r.ms,
+			requests: s.count,
+			status429: s.status429,
+			ok: r.ok,
+			failures: r.failures,
+			firstFailure: r.firstFailure,
+			throughput,
+			ratioToAllowed: throughput / allowed,
+			// The sandbox logs arrival in its own clock; the job's start and end are the client's.
+			timeline: timeline(s.requests.map((q) => ({ ...q, at: q.at - sb.clock.offsetSeconds() * 1000 })), r.startedAt, r.endedAt),
+		};
+		log(`  pacing round ${round + 1}/${rounds}, ${variant}${sb.clock.offsetSeconds() ? `, server clock ${sb.clock.offsetSeconds() > 0 ? '+' : ''}${sb.clock.offsetSeconds()} s` : ''}: ${ms(r.ms)}, ${s.count} requests, ${s.status429} × 429, ${r.failures} failures, ${fmt(throughput, 1)}/s of ${allowed}/s`);
+		return run;
+	};
 	try {
 		sb.setRateLimit({ enabled: false });
 		for (const [variant, p] of processes) await p.run({ kind: 'gets', target, variant, ids: ids.slice(0, 50) });
 		sb.setRateLimit({ enabled: true });
 		for (let round = 0; round < rounds; round++) {
-			for (const variant of variants) {
-				sb.setRateLimit({}); // fresh windows
-				await settle(windowSeconds);
-				sb.log.clear();
-				const r = await processes.get(variant)!.run<GetsResult>({ kind: 'gets', target, variant, ids });
-				const s = served(sb);
-				const throughput = r.ok / (r.ms / 1000);
-				runs.get(variant)!.push({
-					round,
-					ms: r.ms,
-					requests: s.count,
-					status429: s.status429,
-					ok: r.ok,
-					failures: r.failures,
-					firstFailure: r.firstFailure,
-					throughput,
-					ratioToAllowed: throughput / allowed,
-					timeline: timeline(s.requests, r.startedAt, r.endedAt),
-				});
-				log(`  pacing round ${round + 1}/${rounds}, ${variant}: ${ms(r.ms)}, ${s.count} requests, ${s.status429} × 429, ${r.failures} failures, ${fmt(throughput, 1)}/s of ${allowed}/s`);
+			for (const variant of variants) runs.get(variant)!.push(await measureGets(round, variant));
+			for (const offset of CLOCK_OFFSETS) {
+				sb.clock.setOffsetSeconds(offset);
+				try {
+					skewed.get(offset)!.push(await measureGets(round, 'paced'));
+				} finally {
+					sb.clock.setOffsetSeconds(0);
+				}
 			}
 		}
 	} finally {
@@ -522,6 +539,12 @@ async function benchPacing(config: Config, pool: ClientPool): Promise<PacingResu
 		allowedPerSecond: allowed,
 		gets,
 		variants: Object.fromEntries(variants.map((v) => [v, summarizeGets(VARIANT_LABEL[v], runs.get(v)!)])) as Record<GetsVariant, GetsSummary>,
+		clockDifference: CLOCK_OFFSETS.map((offset) => {
+			const label = `${VARIANT_LABEL.paced}, Intercom's clock ${Math.abs(offset) / 60} min ${offset > 0 ? 'ahead' : 'behind'}`;
+			// Per round, against the no-difference run of the same round.
+			const ratios = skewed.get(offset)!.map((r, i) => r.ms / runs.get('paced')![i].ms);
+			return { ...summarizeGets(label, skewed.get(offset)!), offsetSeconds: offset, ratioToSame: median(ratios) };
+		}),
 	};
 }
 
@@ -665,6 +688,11 @@ function goals(results: Omit<Results, 'goals' | 'growth'>): Results['goals'] {
 	out.push({ goal: 'Pacing: throughput / allowed rate', target: '≥ 0.90', measured: fmt(paced.ratioToAllowed, 3), met: paced.ratioToAllowed >= 0.9 });
 	out.push({ goal: 'Pacing: 429s', target: '< 1% of requests', measured: `${fmt(paced.status429)} (${fmt(paced.share429 * 100, 2)}%)`, met: paced.share429 < 0.01 });
 	out.push({ goal: 'Pacing: failures', target: '0', measured: fmt(paced.failures), met: paced.failures === 0 });
+	for (const skew of results.pacing.clockDifference ?? []) {
+		const when = `${Math.abs(skew.offsetSeconds) / 60} min ${skew.offsetSeconds > 0 ? 'ahead' : 'behind'}`;
+		out.push({ goal: `Pacing, Intercom's clock ${when}: time vs no difference`, target: '≤ 1.1×', measured: `${fmt(skew.ratioToSame, 3)}×`, met: skew.ratioToSame <= 1.1 });
+		out.push({ goal: `Pacing, Intercom's clock ${when}: failures`, target: '0', measured: fmt(skew.median.failures), met: skew.median.failures === 0 });
+	}
 	const shared = results.sharing.variants.find((v) => v.variant === 'paced')?.median;
 	if (shared) {
 		out.push({ goal: 'Two jobs sharing a workspace: throughput / allowed', target: '≥ 0.90', measured: fmt(shared.ratioToAllowed, 3), met: shared.ratioToAllowed >= 0.9 });
@@ -748,9 +776,13 @@ function markdown(r: Results): string {
 		'| Job | Requests | 429s | 429 share | Failures | Time | Successful/s | / allowed |',
 		'| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 	);
-	for (const v of Object.values(p.variants)) {
+	for (const v of [...Object.values(p.variants), ...(p.clockDifference ?? [])]) {
 		const md = v.median;
-		lines.push(`| ${v.label} | ${fmt(md.requests)} | ${fmt(md.status429)} | ${fmt(md.share429 * 100, 2)}% | ${fmt(md.failures)} | ${ms(md.ms)} | ${fmt(md.throughput, 1)} | ${fmt(md.ratioToAllowed, 3)} |`);
+		const vsSame = 'ratioToSame' in v ? ` (${fmt(v.ratioToSame as number, 3)}× the time with no difference)` : '';
+		lines.push(`| ${v.label} | ${fmt(md.requests)} | ${fmt(md.status429)} | ${fmt(md.share429 * 100, 2)}% | ${fmt(md.failures)} | ${ms(md.ms)}${vsSame} | ${fmt(md.throughput, 1)} | ${fmt(md.ratioToAllowed, 3)} |`);
+	}
+	if (p.clockDifference?.length) {
+		lines.push('', "Clock difference rows: the sandbox's clock (its `Date` header, its rate-limit windows and `X-RateLimit-Reset`) set 10 minutes ahead of or behind the client's; the node reads Intercom's clock from `Date`.");
 	}
 	const s = r.sharing;
 	lines.push(

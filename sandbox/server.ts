@@ -221,6 +221,8 @@ async function handle(sandbox: Sandbox, req: IncomingMessage, res: ServerRespons
 
 	const out = answer(sandbox, method, headers, conformance, entry);
 	out.headers['X-Request-Id'] = (out.headers['X-Request-Id'] ?? randomUUID());
+	// The Date a server stamps comes from its own clock: clients can tell how far it is from theirs.
+	out.headers.Date = new Date(sandbox.clock.now()).toUTCString();
 	send(res, out, truncate);
 	finish(out.status);
 }

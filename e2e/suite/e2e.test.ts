@@ -231,7 +231,7 @@ for (const version of versionsToTest()) {
 			assert.deepEqual(requestProblems(requests), [], describeRequests(requests));
 		});
 
-		it('(d) OAuth2: connect in a real browser, then a workflow with that credential succeeds', { timeout: 8 * MINUTE }, async () => {
+		it('(d) OAuth2: connect in a real browser, then a workflow with that credential succeeds, also after n8n refreshes its token', { timeout: 8 * MINUTE }, async () => {
 			await withN8nLog(n8n, 'OAuth2 in the browser', async () => {
 				assert.ok(n8n.running, 'n8n is running');
 				const fromSeq = lastSeq(sb);

@@ -2,7 +2,8 @@
  * (d) OAuth2 as a person does it: in headless Chromium, sign in to n8n, create an "Intercom OAuth2
  * API" credential (region Custom, the sandbox as base URL and authorization page), click Connect,
  * approve on the sandbox's consent page in the popup, and see "Account connected". Then a workflow
- * using that credential answers through its production webhook.
+ * using that credential answers through its production webhook, and keeps answering once its access
+ * token is revoked: n8n refreshes it with the refresh token the sandbox issued.
  */
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
@@ -141,4 +142,32 @@ export async function runOAuthInBrowser(n8n: N8nInstance, sb: RunningSandbox): P
 	assert.ok(me, 'the workflow called GET /me');
 	assert.ok(me.workspace, 'with a token the sandbox issued through OAuth');
 	assert.notEqual(me.headers.authorization, `Bearer ${sb.token}`, 'not with the access-token credential');
+
+	await checkRefresh(n8n, sb, me.headers.authorization.replace(/^Bearer\s+/i, ''));
+}
+
+/**
+ * The token refresh, in the real n8n: the sandbox issued a refresh token with the access token;
+ * once the access token is revoked, the workflow's request gets a 401, n8n's OAuth2 helper gets a
+ * new access token from the token endpoint, and the request is sent once more with it.
+ */
+async function checkRefresh(n8n: N8nInstance, sb: RunningSandbox, connectedToken: string): Promise<void> {
+	sb.sandbox.auth.revokeToken(connectedToken);
+	const from = sb.log.requests().length;
+	const res = await fetch(`${n8n.apiUrl}/webhook/${WEBHOOK_PATH}`);
+	const text = await res.text();
+	assert.equal(res.status, 200, `after the token was revoked, the OAuth2 workflow answered ${res.status}: ${text}`);
+	assert.equal((JSON.parse(text) as { type?: string }).type, 'admin', text);
+	const after = sb.log.requests().slice(from);
+	const refreshes = after.filter((r) => r.kind === 'oauth' && r.path === '/auth/eagle/token');
+	assert.equal(refreshes.length, 1, `one call to the token endpoint (got ${refreshes.length})`);
+	assert.equal((refreshes[0].body as { grant_type?: string }).grant_type, 'refresh_token', 'a refresh grant');
+	const me = after.filter((r) => r.kind === 'api' && r.method === 'GET' && r.path === '/me');
+	assert.deepEqual(
+		me.map((r) => r.status),
+		[401, 200],
+		'GET /me: the revoked token is refused, then the request is sent once more with the new token',
+	);
+	assert.equal(me[0].headers.authorization, `Bearer ${connectedToken}`);
+	assert.notEqual(me[1].headers.authorization, `Bearer ${connectedToken}`, 'the retry carries the new token');
 }

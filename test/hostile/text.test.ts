@@ -15,6 +15,10 @@ import { ECHO, echoServer, type EchoedRequest } from './echo-server';
 import { targets, type Target } from './targets';
 import { asItem, evaluated, NOT_TEXT, NUMBERS_AS_TEXT, type HostileValue } from './values';
 
+// n8n's engine logs every node error it sees to the console; these tests provoke them on purpose.
+beforeAll(() => void jest.spyOn(console, 'log').mockImplementation(() => undefined));
+afterAll(() => jest.restoreAllMocks());
+
 let server: Awaited<ReturnType<typeof echoServer>>;
 beforeAll(async () => {
 	nock.restore(); // see actions.test.ts: only the loopback echo server is called

@@ -9,6 +9,10 @@ import { parseDateInZone } from '../../nodes/shared/values';
 import { credentialsFor, runNode } from '../helpers/n8n';
 import { echoServer } from './echo-server';
 
+// n8n's engine logs every node error it sees to the console; these tests provoke them on purpose.
+beforeAll(() => void jest.spyOn(console, 'log').mockImplementation(() => undefined));
+afterAll(() => jest.restoreAllMocks());
+
 let server: Awaited<ReturnType<typeof echoServer>>;
 beforeAll(async () => {
 	nock.restore(); // only the loopback echo server is called

@@ -199,7 +199,8 @@ describe('searchAdmins', () => {
 });
 
 it('list searches fail with a NodeApiError', async () => {
-	fakeIntercom().on('POST', '/contacts/search', { type: 'error.list', errors: [{ code: 'server_error', message: 'Boom' }] }, { status: 500 });
+	// A 400 (a 500 on a search would be retried).
+	fakeIntercom().on('POST', '/contacts/search', { type: 'error.list', errors: [{ code: 'parameter_invalid', message: 'Boom' }] }, { status: 400 });
 	const error = await listSearch('searchContacts', 'ada').catch((e: unknown) => e);
 	expect(error).toBeInstanceOf(NodeApiError);
 	expect((error as NodeApiError).message).toBe('Boom');

@@ -117,7 +117,7 @@ describe('OAuth', () => {
 		});
 		expect(res.status).toBe(200);
 		const body = (await res.json()) as { access_token: string };
-		expect(body).toEqual({ token_type: 'bearer', access_token: expect.any(String), token: body.access_token });
+		expect(body).toEqual({ token_type: 'bearer', access_token: expect.any(String), token: body.access_token, refresh_token: expect.stringMatching(/^ref_/) });
 		const me = await call({ baseUrl: sb.baseUrl, token: body.access_token }, 'GET', '/me');
 		expect(me.status).toBe(200);
 		expect(me.json.app.id_code).toBe(sb.workspace.idCode);

@@ -18,6 +18,10 @@ import { credentialsFor, runNode } from '../helpers/n8n';
 import { PROBE_TYPE } from '../helpers/probe';
 import { recordWaits } from '../helpers/requests';
 
+// n8n's engine logs every node error it sees to the console; these tests provoke them on purpose.
+beforeAll(() => void jest.spyOn(console, 'log').mockImplementation(() => undefined));
+afterAll(() => jest.restoreAllMocks());
+
 interface Trickle {
 	baseUrl: string;
 	/** Per request: bytes written, and whether the client hung up before the body ended. */

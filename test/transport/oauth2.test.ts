@@ -10,6 +10,10 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { runNode } from '../helpers/n8n';
 
+// n8n's engine logs every node error it sees to the console; these tests provoke them on purpose.
+beforeAll(() => void jest.spyOn(console, 'log').mockImplementation(() => undefined));
+afterAll(() => jest.restoreAllMocks());
+
 let sb: RunningSandbox;
 beforeAll(async () => {
 	nock.restore(); // the sandbox and its token endpoint are on loopback

@@ -15,6 +15,10 @@ import { ServerClock } from '../../nodes/shared/transport/pacing';
 import { credentialsFor, poll, registerNodeType, runNode } from '../helpers/n8n';
 import { recordWaits } from '../helpers/requests';
 
+// n8n's engine logs every node error it sees to the console; these tests provoke them on purpose.
+beforeAll(() => void jest.spyOn(console, 'log').mockImplementation(() => undefined));
+afterAll(() => jest.restoreAllMocks());
+
 const BASE = 'http://intercom.test';
 const credentials = credentialsFor(BASE, 'tok_pacing');
 const ME = { type: 'admin', id: '1' };

@@ -18,6 +18,10 @@ import { PROBE_TYPE } from '../helpers/probe';
 import { recordWaits } from '../helpers/requests';
 import { scriptedServer } from '../helpers/scriptedServer';
 
+// n8n's engine logs every node error it sees to the console; these tests provoke them on purpose.
+beforeAll(() => void jest.spyOn(console, 'log').mockImplementation(() => undefined));
+afterAll(() => jest.restoreAllMocks());
+
 const CONTACT = '6762f0d51bb69f9f2193bb7f';
 const serverError = { type: 'error.list', request_id: 'r500', errors: [{ code: 'server_error', message: 'Server Error' }] };
 const notFound = { type: 'error.list', request_id: 'r404', errors: [{ code: 'not_found', message: 'User Not Found' }] };

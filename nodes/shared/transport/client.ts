@@ -21,6 +21,15 @@ import {
 	secretVariants,
 	type ErrorContext,
 } from './errors';
+import {
+	alreadyDeleted,
+	beforeDeadline,
+	networkErrorCode,
+	oauth2FailureBody,
+	RENEWAL_FAILED,
+	thrownResponse,
+	withDeadline,
+} from './attempt';
 import { RateLimitPacer, resetAtFromHeaders } from './pacing';
 import { buildPath, type PathParamLabels, type PathParams } from './paths';
 
@@ -53,6 +62,11 @@ export interface IntercomResponse<T = unknown> {
 interface RawResponse<T> extends IntercomResponse<T> {
 	/** Why a success status's body cannot be Intercom's answer: cut short, a proxy's page, or empty. */
 	malformed?: string;
+}
+
+/** An attempt that got no HTTP answer: the system code (or ours) and the error it came with. */
+interface AttemptFailure {
+	failure: { code: string; error: unknown };
 }
 
 export interface RetryPolicy {
@@ -110,64 +124,6 @@ function timeoutFromCredential(node: INode, raw: unknown): number | undefined {
 
 function withTimeout(timeoutMs: number | undefined): Partial<RetryPolicy> {
 	return timeoutMs === undefined ? {} : { timeoutMs };
-}
-
-/** n8n's request helper wraps socket errors in a NodeApiError; the system code sits in its cause. */
-function networkErrorCode(error: unknown): string {
-	const e = error as { code?: unknown; cause?: { code?: unknown; cause?: { code?: unknown } } };
-	const code = typeof e?.code === 'string' ? e.code : typeof e?.cause?.code === 'string' ? e.cause.code : e?.cause?.cause?.code;
-	return typeof code === 'string' ? code : 'UNKNOWN';
-}
-
-/** The code an OAuth2 token refresh failure travels under from one attempt to the retry loop. */
-const OAUTH2_FAILED = 'OAUTH2_REFRESH_FAILED';
-
-/** A 401 body, in Intercom's shape, saying why n8n could not get a new OAuth2 token. */
-function oauth2FailureBody(error: unknown): IDataObject {
-	const reason = String((error as Error)?.message ?? error).slice(0, 300);
-	return { type: 'error.list', errors: [{ code: 'token_refresh_failed', message: `n8n could not refresh the OAuth2 token: ${reason}` }] };
-}
-
-/** The HTTP answer a request helper threw instead of returning (a 401 thrown so n8n can refresh an OAuth2 token). */
-function thrownResponse(error: unknown): { status: number; data: unknown; headers: IDataObject } | undefined {
-	const e = error as { response?: unknown; cause?: { response?: unknown } };
-	const response = (e?.response ?? e?.cause?.response) as { status?: unknown; data?: unknown; headers?: IDataObject } | undefined;
-	return response && typeof response.status === 'number' ? { status: response.status, data: response.data, headers: response.headers ?? {} } : undefined;
-}
-
-/**
- * Puts the attempt's deadline on the request. n8n's authenticated request helper sets
- * `abortSignal` to the execution's cancel signal, replacing what the node gave; the property
- * therefore keeps the deadline and adds whatever n8n sets, so either one ends the request.
- */
-function withDeadline(options: IHttpRequestOptions, deadline: AbortSignal): void {
-	let signal: AbortSignal = deadline;
-	Object.defineProperty(options, 'abortSignal', {
-		enumerable: true,
-		configurable: true,
-		get: () => signal,
-		set: (other: AbortSignal | undefined) => {
-			signal = other && other !== deadline ? AbortSignal.any([other, deadline]) : deadline;
-		},
-	});
-}
-
-/** Settles when the request does, or rejects when the deadline passes, whichever is first. */
-async function beforeDeadline<T>(request: Promise<T>, deadline: AbortSignal): Promise<T> {
-	let stop = () => {};
-	const expired = new Promise<never>((_resolve, reject) => {
-		const fire = () => reject(Object.assign(new Error('the answer did not arrive within the deadline'), { code: 'ETIMEDOUT' }));
-		if (deadline.aborted) fire();
-		deadline.addEventListener('abort', fire, { once: true });
-		stop = () => deadline.removeEventListener('abort', fire);
-	});
-	try {
-		return await Promise.race([request, expired]);
-	} finally {
-		stop();
-		// A request given up on at the deadline may still fail later; nobody waits for it then.
-		request.catch(() => undefined);
-	}
 }
 
 export function resolveBaseUrl(node: INode, credentials: IntercomCredentials): string {
@@ -315,18 +271,19 @@ export class IntercomClient {
 			const attemptMs = Math.min(this.policy.timeoutMs, this.budgetLeftMs());
 			if (attemptMs <= 0) throw budgetSpentError(errorContext, this.pollBudgetMs ?? 0, attempt);
 			const attemptStarted = clock.now();
-			let response: RawResponse<T>;
-			try {
-				response = await this.sendOnce<T>(req, path, attemptMs);
-				if (response.malformed) {
-					throw Object.assign(new Error(response.malformed), { code: MALFORMED_RESPONSE });
-				}
-			} catch (error) {
+			const outcome = await this.sendOnce<T>(req, path, attemptMs);
+			const failure =
+				'failure' in outcome
+					? outcome.failure
+					: outcome.malformed
+						? { code: MALFORMED_RESPONSE, error: new Error(outcome.malformed) }
+						: undefined;
+			if (failure) {
 				spent += Math.max(0, clock.now() - attemptStarted);
-				const code = networkErrorCode(error);
+				const { code, error } = failure;
 				// The execution was cancelled: no retry, and nothing of the helper's error (its config holds the token).
 				if (code === 'ERR_CANCELED') throw new NodeOperationError(this.node, `The execution was cancelled during ${req.method} ${path.slice(0, 120)}`);
-				if (code === OAUTH2_FAILED) throw apiErrorFromResponse(errorContext, 401, oauth2FailureBody(error));
+				if (code === RENEWAL_FAILED) throw apiErrorFromResponse(errorContext, 401, oauth2FailureBody(error));
 				const neverSent = NEVER_SENT_CODES.has(code);
 				const retryable = neverSent || (retriesTransient && TRANSIENT_NETWORK_CODES.has(code));
 				if (!neverSent) outcomeUnknown = true;
@@ -338,6 +295,7 @@ export class IntercomClient {
 					mayHaveBeenDone: !retriesTransient && !neverSent,
 				});
 			}
+			const response = outcome as RawResponse<T>;
 			this.pacer.observe(response.headers);
 
 			if (response.statusCode === 429) {
@@ -370,7 +328,8 @@ export class IntercomClient {
 		return Math.floor(clock.random() * ceiling);
 	}
 
-	private async sendOnce<T>(req: IntercomRequest, path: string, deadlineMs: number): Promise<RawResponse<T>> {
+	/** One attempt: the answer, or why there was none (never thrown, so the retry loop decides). */
+	private async sendOnce<T>(req: IntercomRequest, path: string, deadlineMs: number): Promise<RawResponse<T> | AttemptFailure> {
 		const oauth2 = this.credentialType === 'intercomOAuth2Api';
 		const options: IHttpRequestOptions = {
 			method: req.method,
@@ -402,12 +361,14 @@ export class IntercomClient {
 			raw = await beforeDeadline(this.sender.send(options), deadline);
 		} catch (error) {
 			// A trickling answer cut at the deadline is a timeout, whatever the helper calls it.
-			if (deadline.aborted) throw Object.assign(new Error('the answer did not arrive within the deadline'), { code: 'ETIMEDOUT' });
+			if (deadline.aborted) return { failure: { code: 'ETIMEDOUT', error: new Error('the answer did not arrive within the deadline') } };
 			const thrown = thrownResponse(error);
-			// With OAuth2, an error that is neither an answer nor a network failure comes from n8n's token
-			// handling: the refresh after a 401 failed (no refresh token, the token endpoint said no).
-			if (!thrown && oauth2 && networkErrorCode(error) === 'UNKNOWN') throw Object.assign(new Error(String((error as Error)?.message ?? error)), { code: OAUTH2_FAILED });
-			if (!thrown) throw error;
+			if (!thrown) {
+				const code = networkErrorCode(error);
+				// With OAuth2, an error that is neither an answer nor a network failure comes from n8n's token
+				// handling: the refresh after a 401 failed (no refresh token, the token endpoint said no).
+				return { failure: { code: oauth2 && code === 'UNKNOWN' ? RENEWAL_FAILED : code, error } };
+			}
 			raw = { body: thrown.data, headers: thrown.headers, statusCode: thrown.status };
 		}
 		this.pacer.serverClock.observe(raw.headers, sentAt, clock.now());
@@ -427,19 +388,4 @@ export class IntercomClient {
 		if (empty && raw.statusCode < 300 && req.method !== 'DELETE') malformed = 'the body is empty';
 		return { body: body as T, headers: raw.headers ?? {}, statusCode: raw.statusCode, malformed };
 	}
-}
-
-/**
- * What a DELETE returns when a retry finds nothing because the earlier attempt, whose answer was
- * lost, had deleted it: Intercom's own shape (`id`, `object`, `deleted`) and a note saying so.
- */
-function alreadyDeleted(req: IntercomRequest, path: string): IDataObject {
-	const values = Object.values(req.pathParams ?? {}).filter((v) => v !== undefined);
-	return {
-		id: String(values[values.length - 1] ?? ''),
-		object: (req.subject ?? 'object').toLowerCase(),
-		deleted: true,
-		deleted_by_earlier_attempt: true,
-		note: `An earlier attempt of DELETE ${path.length > 120 ? `${path.slice(0, 120)}…` : path} lost its answer; the retry found nothing left, so that attempt deleted it.`,
-	};
 }

@@ -171,7 +171,7 @@ export function rateLimitedError(ctx: ErrorContext, resetAtMs: number | undefine
 		{
 			message: 'The Intercom workspace is rate-limited (429 rate_limit_exceeded)',
 			description: redact(
-				`${when} Gave up after ${attempts} attempts on ${ctx.method} ${shown(ctx.path)}. Other workflows or apps may share this workspace's limit.`,
+				`${when} ${attempts === 0 ? `Not sent: waiting for the next window would exceed the retry budget of ${ctx.method} ${shown(ctx.path)}.` : `Gave up after ${attempts} attempts on ${ctx.method} ${shown(ctx.path)}.`} Other workflows or apps may share this workspace's limit.`,
 				ctx.secrets,
 			),
 			httpCode: '429',
