@@ -437,7 +437,10 @@ export async function benchRealN8n(config: RealN8nConfig): Promise<RealN8nResult
 			const sb = await startSandbox({
 				port: 0,
 				seed: { contacts: spec.size, conversations: 0, articles: 0, companies: 0 },
+				// Rate limiting off, headers included: the limiter's X-RateLimit-Remaining counts every
+				// client's requests in the window, and the Intercom node (alone) paces by it.
 				settings: { rateLimit: false },
+				rateLimit: { enabled: false },
 				tls: spec.protocol === 'https' ? { key: tls!.key, cert: tls!.cert } : undefined,
 			});
 			sandboxes.push(sb);
