@@ -35,7 +35,7 @@ import { ClientPool, type ClientProcess } from './lib/client-process';
 import { baseNodesDir, HTTP_REQUEST_VERSION } from './lib/engine-paths';
 import type { GetsResult, GetsVariant, ListClient, PollResult, ReturnAllResult, Target } from './lib/protocol';
 import { benchRealN8n, realN8nUnavailable, type RealN8nConfig, type RealN8nResults } from './lib/real-n8n';
-import { realN8nMarkdown } from './lib/real-n8n-report';
+import { realN8nMarkdown, type RealN8nBaseline } from './lib/real-n8n-report';
 import { max, median, quantile, sum } from './lib/stats';
 
 const PER_PAGE = 150;
@@ -712,7 +712,7 @@ function markdown(r: Results): string {
 		'',
 		`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.platform}; Node ${m.node}. Load average (1/5/15 min) ${m.loadAverageAtStart.join(' / ')} at start, ${m.loadAverageAtEnd.join(' / ')} at end: the machine was shared, so absolute times are noisy; ratios are taken between interleaved runs of the same round.`,
 		'',
-		...realN8nMarkdown(r.realN8n),
+		...realN8nMarkdown(r.realN8n, realN8nBaseline()),
 		'## 1. Return All contacts through n8n-core alone (secondary)',
 		'',
 		`Engine: n8n-core ${r.versions['n8n-core']}, n8n-workflow ${r.versions['n8n-workflow']}; n8n-nodes-base ${r.versions['n8n-nodes-base']} (HTTP Request ${HTTP_REQUEST_VERSION}, Split Out), all run by the same n8n-core \`WorkflowExecute\` in a bare engine (no n8n server, no database: credentials handed over in memory). Sandbox and clients on loopback, each client in a child process of its own. Section 0 is what users see; this one isolates the package's own cost.`,
@@ -896,6 +896,12 @@ async function measure(config: Config, httpSkip: string | undefined) {
 	} finally {
 		await pool.close();
 	}
+}
+
+/** Section 0 as measured before the transport change (issue 17), to compare with. */
+function realN8nBaseline(): RealN8nBaseline | undefined {
+	const file = path.join(__dirname, 'baseline-real-n8n.json');
+	return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as RealN8nBaseline) : undefined;
 }
 
 function previous(outDir: string, prefix: string): Results | undefined {

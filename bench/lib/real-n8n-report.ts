@@ -1,5 +1,5 @@
 /** Section 0 of bench/results.md: Return All inside a real n8n, and where the time goes. */
-import { CATEGORIES } from './cpu-profile';
+import { CATEGORIES, type ProfileBreakdown } from './cpu-profile';
 import { REAL_CLIENTS, type RealJob, type RealN8nResults } from './real-n8n';
 
 const fmt = (n: number | undefined, digits = 0) =>
@@ -44,7 +44,15 @@ function jobRows(job: RealJob): string[] {
 	});
 }
 
-export function realN8nMarkdown(r: RealN8nResults | { skipped: string } | undefined): string[] {
+/** Section 0 as measured before a change, kept in bench/baseline-real-n8n.json to compare with. */
+export interface RealN8nBaseline {
+	what: string;
+	commit: string;
+	date: string;
+	realN8n: RealN8nResults;
+}
+
+export function realN8nMarkdown(r: RealN8nResults | { skipped: string } | undefined, baseline?: RealN8nBaseline): string[] {
 	const lines: string[] = ['## 0. Return All inside a real n8n (what users see)', ''];
 	if (!r || !('jobs' in r)) {
 		lines.push(`Skipped: ${r?.skipped ?? 'not measured in this run'}.`, '');
@@ -76,37 +84,69 @@ export function realN8nMarkdown(r: RealN8nResults | { skipped: string } | undefi
 		for (const g of goals) lines.push(`| ${g.goal} | ${g.target} | ${g.measured} | ${g.met ? 'yes' : '**no**'} |`);
 		lines.push('');
 	}
-	const p = r.profile;
-	if (p) {
-		const clients = Object.keys(p.clients);
+	if (r.profile) lines.push(...profileMarkdown(r.profile, `### Where the time goes (CPU profile of the n8n process, ${fmt(r.profile.size)} contacts)`));
+	if (baseline) lines.push(...baselineMarkdown(baseline));
+	return lines;
+}
+
+function profileMarkdown(p: ProfileBreakdown, title: string, notes = true): string[] {
+	const lines: string[] = [];
+	const clients = Object.keys(p.clients);
+	lines.push(
+		title,
+		'',
+		`n8n started once more under \`--cpu-prof\` (sampling every ${fmt(p.intervalUs)} µs), each node run ${p.rounds} time${p.rounds === 1 ? '' : 's'} after a warm-up; only samples inside the nodes' execution windows (from the run data) count. Each sample is filed under one category by its stack (see \`bench/lib/cpu-profile.ts\`). Per execution (ms) and per request (µs). "Waiting" is the main thread idle: the sandbox answering and the wire; the rest is CPU.`,
+		'',
+		`| Category | ${clients.map((c) => `${c} ms/run | ${c} µs/request`).join(' | ')} |`,
+		`| --- | ${clients.map(() => '---: | ---:').join(' | ')} |`,
+	);
+	// The categories the profile was filed under (an older run may name them differently).
+	for (const category of p.clients[clients[0]]?.categories.map((x) => x.category) ?? CATEGORIES) {
+		const cells = clients.map((c) => {
+			const x = p.clients[c].categories.find((y) => y.category === category);
+			return `${fmt(x?.msPerRun, 1)} | ${fmt(x?.usPerRequest, 0)}`;
+		});
+		lines.push(`| ${category} | ${cells.join(' | ')} |`);
+	}
+	const busy = (c: string) => p.clients[c].totalMsPerRun - (p.clients[c].categories.find((y) => y.category.startsWith('waiting'))?.msPerRun ?? 0);
+	lines.push(
+		`| **total** | ${clients.map((c) => `**${fmt(p.clients[c].totalMsPerRun, 1)}** | **${fmt((p.clients[c].totalMsPerRun * 1000) / p.clients[c].requests, 0)}**`).join(' | ')} |`,
+		`| **CPU (total less waiting)** | ${clients.map((c) => `**${fmt(busy(c), 1)}** | **${fmt((busy(c) * 1000) / p.clients[c].requests, 0)}**`).join(' | ')} |`,
+		'',
+		`Requests per run: ${clients.map((c) => `${c} ${fmt(p.clients[c].requests)}`).join(', ')}.${clients.includes('floor') ? ` CPU against the floor node: ${clients.filter((c) => c !== 'floor').map((c) => `${c} ${fmt(busy(c) / busy('floor'), 2)}×`).join(', ')}.` : ''}`,
+		'',
+	);
+	if (!notes) return lines;
+	for (const c of clients) {
+		lines.push(`Most self time, ${c}: ${p.clients[c].topFunctions.slice(0, 8).map((f) => `\`${f.name.trim()}\` ${fmt(f.msPerRun, 1)} ms`).join(', ')}.`, '');
+		const held = Object.entries(p.clients[c].topByCategory ?? {})
+			.filter(([, fns]) => fns.reduce((sum, f) => sum + f.msPerRun, 0) >= 5)
+			.map(([category, fns]) => `${category}: ${fns.map((f) => `\`${f.name.trim()}\` ${fmt(f.msPerRun, 1)}`).join(', ')}`);
+		if (held.length > 0) lines.push(`What the larger categories hold, ${c} (ms per run): ${held.join('; ')}.`, '');
+	}
+	return lines;
+}
+
+function baselineMarkdown(b: RealN8nBaseline): string[] {
+	const lines: string[] = [
+		`### Before: ${b.what}`,
+		'',
+		`Measured the same way on ${b.date.slice(0, 10)} at commit ${b.commit} (kept in \`bench/baseline-real-n8n.json\`); only the figures that method measured right are shown (at 100,000 the sandbox's rate-limit headers, then still on, made the node pace).`,
+		'',
+		'| Contacts | Protocol | Intercom node | floor node | vs floor node | HTTP Request + Split Out |',
+		'| ---: | --- | ---: | ---: | ---: | ---: |',
+	];
+	for (const job of b.realN8n.jobs.filter((j) => j.size <= 10_000)) {
+		const c = job.clients;
+		lines.push(`| ${fmt(job.size)} | ${job.protocol.toUpperCase()} | ${ms(c.intercom.median.ms)} | ${ms(c.floor.median.ms)} | ${fmt(c.intercom.vsFloor, 2)}× | ${ms(c.http.median.ms)} |`);
+	}
+	lines.push('');
+	if (b.realN8n.profile) {
 		lines.push(
-			`### Where the time goes (CPU profile of the n8n process, ${fmt(p.size)} contacts)`,
-			'',
-			`n8n started once more under \`--cpu-prof\` (sampling every ${fmt(p.intervalUs)} µs), each node run ${p.rounds} times after a warm-up; only samples inside the nodes' execution windows (from the run data) count. Each sample is filed under one category by its stack (see \`bench/lib/cpu-profile.ts\`). Per execution (ms) and per request (µs); the profiler slows everything a little, so the totals run above the node times in the tables.`,
-			'',
-			`| Category | ${clients.map((c) => `${c} ms/run | ${c} µs/request`).join(' | ')} |`,
-			`| --- | ${clients.map(() => '---: | ---:').join(' | ')} |`,
-		);
-		for (const category of CATEGORIES) {
-			const cells = clients.map((c) => {
-				const x = p.clients[c].categories.find((y) => y.category === category)!;
-				return `${fmt(x.msPerRun, 1)} | ${fmt(x.usPerRequest, 0)}`;
-			});
-			lines.push(`| ${category} | ${cells.join(' | ')} |`);
-		}
-		lines.push(
-			`| **total** | ${clients.map((c) => `**${fmt(p.clients[c].totalMsPerRun, 1)}** | **${fmt((p.clients[c].totalMsPerRun * 1000) / p.clients[c].requests, 0)}**`).join(' | ')} |`,
-			'',
-			`Requests per run: ${clients.map((c) => `${c} ${fmt(p.clients[c].requests)}`).join(', ')}.`,
+			...profileMarkdown(b.realN8n.profile, `#### Where the time went before (CPU profile, ${fmt(b.realN8n.profile.size)} contacts)`, false),
+			"That run filed axios's `transformResponse` (where the JSON is parsed) under request building; the two credential rows are what the change removed.",
 			'',
 		);
-		for (const c of clients) {
-			lines.push(`Most self time, ${c}: ${p.clients[c].topFunctions.slice(0, 8).map((f) => `\`${f.name.trim()}\` ${fmt(f.msPerRun, 1)} ms`).join(', ')}.`, '');
-			const held = Object.entries(p.clients[c].topByCategory ?? {})
-				.filter(([, fns]) => fns.reduce((sum, f) => sum + f.msPerRun, 0) >= 5)
-				.map(([category, fns]) => `${category}: ${fns.map((f) => `\`${f.name.trim()}\` ${fmt(f.msPerRun, 1)}`).join(', ')}`);
-			if (held.length > 0) lines.push(`What the larger categories hold, ${c} (ms per run): ${held.join('; ')}.`, '');
-		}
 	}
 	return lines;
 }
