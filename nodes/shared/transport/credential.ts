@@ -76,7 +76,8 @@ export class CredentialSender {
 		const token = bearerToken(this.credentialType, { oauthTokenData: refreshed });
 		if (token === undefined) await this.reload();
 		else this.use(token, refreshed?.refresh_token);
-		return await this.sendDirect(options, this.token ?? '');
+		// No token to read even now: n8n's authenticated helper gets one or says what is missing.
+		return this.token === undefined ? await this.sendAuthenticated(options) : await this.sendDirect(options, this.token);
 	}
 
 	private async sendDirect(options: IHttpRequestOptions, token: string): Promise<HelperResponse> {
