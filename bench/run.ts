@@ -192,6 +192,8 @@ interface ReturnAllSize {
 	sandboxPage: { medianMs: number; p95Ms: number; samples: number };
 	/** Round trip per page of the plain fetch loop (its time over its requests), median over rounds. */
 	fetchRoundTripMs: number;
+	/** 'off': the sandbox's limiter was off, headers included (runs before 2026-12-01 left its headers on). */
+	sandboxLimiter?: 'off';
 }
 
 /** Process and client pairs that ran their warm-up already. */
@@ -259,6 +261,7 @@ async function benchReturnAll(sb: RunningSandbox, size: number, config: Config, 
 		clients: summaries,
 		sandboxPage: { medianMs: median(pageTimes), p95Ms: quantile(pageTimes, 0.95), samples: pageTimes.length },
 		fetchRoundTripMs: median(fetchRuns.map((r) => r.ms / r.requests)),
+		sandboxLimiter: 'off',
 	};
 }
 
@@ -719,7 +722,7 @@ function markdown(r: Results): string {
 		'',
 		`Engine: n8n-core ${r.versions['n8n-core']}, n8n-workflow ${r.versions['n8n-workflow']}; n8n-nodes-base ${r.versions['n8n-nodes-base']} (HTTP Request ${HTTP_REQUEST_VERSION}, Split Out), all run by the same n8n-core \`WorkflowExecute\` in a bare engine (no n8n server, no database: credentials handed over in memory). Sandbox and clients on loopback, each client in a child process of its own. Section 0 is what users see; this one isolates the package's own cost.`,
 		'',
-		`Medians over ${r.config.rounds.join(' / ')} rounds (clients interleaved, order rotated each round). "vs fetch" is the median of per-round ratios to the plain fetch loop's wall time (smallest–largest in brackets); "CPU vs fetch" the same for the client process's CPU time (user + system), which other load on the machine disturbs less. Heap: peak heap in use over a post-GC baseline; RSS: peak resident set growth (largest over the runs). Rate limiting off in the sandbox, its headers included (X-RateLimit-Remaining stays at the limit), so no pacing can apply.`,
+		`Medians over ${r.config.rounds.join(' / ')} rounds (clients interleaved, order rotated each round). "vs fetch" is the median of per-round ratios to the plain fetch loop's wall time (smallest–largest in brackets); "CPU vs fetch" the same for the client process's CPU time (user + system), which other load on the machine disturbs less. Heap: peak heap in use over a post-GC baseline; RSS: peak resident set growth (largest over the runs). ${r.returnAll.every((x) => x.sandboxLimiter === 'off') ? 'Rate limiting off in the sandbox, its headers included (X-RateLimit-Remaining stays at the limit), so no pacing can apply.' : 'Rate limiting off in the sandbox, but (before 2026-12-01) not its headers: X-RateLimit-Remaining counted every client\'s requests in the window, and the Intercom node, alone among the clients, paced by it once it fell under half (at 100,000 contacts).'}`,
 		'',
 		'| Contacts | Client | Requests (floor) | TCP connections | Time | Items/s | vs fetch | CPU | CPU vs fetch | Peak heap Δ | Peak RSS Δ |',
 		'| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -753,7 +756,7 @@ function markdown(r: Results): string {
 		const h = big.clients.http;
 		lines.push(
 			'',
-			`At ${fmt(big.size)} contacts the Intercom node takes ${fmt(n.ratioToFetch ?? NaN, 2)}× the plain fetch loop's time${h.median ? ` (n8n's HTTP Request node ${fmt(h.ratioToFetch ?? NaN, 2)}×)` : ''}, with exactly as many requests. Both nodes go through n8n-core's request helpers (\`httpRequest\`, \`requestWithAuthenticationPaginated\`, axios underneath), which build a new HTTP agent for every request and so opened one TCP connection per request here (${fmt(n.median!.connections)} for ${fmt(n.median!.requests)} requests, against ${fmt(big.clients.fetch.median.connections)} for the fetch loop, which keeps its connection alive)${(n.ratioToFetch ?? 0) > 1.05 && h.median && (h.ratioToFetch ?? 0) > 1.05 ? '; n8n\'s HTTP Request node shows the same gap, so it lies in that shared request path rather than in the node' : ''}. Against Intercom over HTTPS each new connection also costs a TLS handshake.`,
+			`At ${fmt(big.size)} contacts the Intercom node takes ${fmt(n.ratioToFetch ?? NaN, 2)}× the plain fetch loop's time${h.median ? ` (n8n's HTTP Request node ${fmt(h.ratioToFetch ?? NaN, 2)}×)` : ''}, with exactly as many requests. Both nodes go through n8n-core's request helpers (axios underneath), which build a new HTTP agent for every request and so opened one TCP connection per request here (${fmt(n.median!.connections)} for ${fmt(n.median!.requests)} requests, against ${fmt(big.clients.fetch.median.connections)} for the fetch loop, which keeps its connection alive)${(n.ratioToFetch ?? 0) > 1.05 && h.median && (h.ratioToFetch ?? 0) > 1.05 ? '; n8n\'s HTTP Request node shows the same gap, so it lies in that shared request path rather than in the node' : ''}. Against Intercom over HTTPS each new connection also costs a TLS handshake.`,
 		);
 	}
 	lines.push(
