@@ -16,7 +16,7 @@
  * ```
  */
 import type { AddressInfo } from 'node:net';
-import { createSandboxServer } from './server';
+import { createSandboxServer, type TlsOptions } from './server';
 import { Sandbox, SandboxOptions } from './sandbox';
 import type { ActivitySimulator } from './activity';
 import type { SandboxClock } from './clock';
@@ -27,6 +27,7 @@ import type { SandboxSettings } from './settings';
 import type { Workspace } from './store/workspace';
 
 export type { SandboxOptions, WorkspaceSpec } from './sandbox';
+export type { TlsOptions } from './server';
 export type { SeedOptions } from './seed';
 export type { Fault, ScriptedFault, RandomFault } from './faults';
 export type { LoggedRequest, ConformanceVerdict, DuplicatePost } from './request-log';
@@ -45,6 +46,8 @@ export interface StartOptions extends SandboxOptions {
 	port?: number;
 	/** Interface to bind; default 127.0.0.1. */
 	host?: string;
+	/** Serve HTTPS with this certificate and key (PEM) instead of HTTP; the base URL becomes https://. */
+	tls?: TlsOptions;
 }
 
 /** Read access to the API request log (control requests are not logged). */
@@ -88,6 +91,8 @@ export interface RunningSandbox {
 	reset(): void;
 	/** The full sandbox state object (advanced use). */
 	sandbox: Sandbox;
+	/** TCP connections accepted since the sandbox started (a client that keeps its connection alive opens one). */
+	connectionsOpened(): number;
 	/** Stops listening and drops open connections (including hung ones). */
 	close(): Promise<void>;
 }
@@ -105,7 +110,7 @@ export interface RunningSandbox {
  */
 export async function startSandbox(options: StartOptions = {}): Promise<RunningSandbox> {
 	const sandbox = new Sandbox(options);
-	const { server, sockets } = createSandboxServer(sandbox);
+	const { server, sockets, connections } = createSandboxServer(sandbox, options.tls);
 	const host = options.host ?? '127.0.0.1';
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
@@ -113,7 +118,7 @@ export async function startSandbox(options: StartOptions = {}): Promise<RunningS
 	});
 	server.keepAliveTimeout = 5000;
 	const port = (server.address() as AddressInfo).port;
-	const baseUrl = `http://${host}:${port}`;
+	const baseUrl = `${options.tls ? 'https' : 'http'}://${host}:${port}`;
 	return {
 		baseUrl,
 		port,
@@ -144,6 +149,7 @@ export async function startSandbox(options: StartOptions = {}): Promise<RunningS
 		setSearchDelay: (seconds) => sandbox.setSearchDelay(seconds),
 		reset: () => sandbox.reset(),
 		sandbox,
+		connectionsOpened: connections,
 		close: () =>
 			new Promise<void>((resolve) => {
 				for (const socket of sockets) socket.destroy();

@@ -4,6 +4,7 @@
  * switched off through `sandbox.settings`.
  */
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { ApiError, errorBody } from './errors';
@@ -94,20 +95,32 @@ function htmlPage(status: number): string {
 	return `<!DOCTYPE html><html><head><title>${status} Error</title></head><body><h1>${status}</h1><p>The server encountered a temporary error and could not complete your request.</p></body></html>`;
 }
 
-/** Creates the node:http server for a sandbox (not yet listening). */
-export function createSandboxServer(sandbox: Sandbox): { server: Server; sockets: Set<Socket> } {
+/** A certificate and its key (PEM) for serving HTTPS. */
+export interface TlsOptions {
+	key: string | Buffer;
+	cert: string | Buffer;
+}
+
+/**
+ * Creates the server for a sandbox (not yet listening): node:http, or node:https when given a
+ * certificate. `connections` counts the TCP connections accepted so far (benchmarks report it).
+ */
+export function createSandboxServer(sandbox: Sandbox, tls?: TlsOptions): { server: Server; sockets: Set<Socket>; connections: () => number } {
 	const sockets = new Set<Socket>();
-	const server = createServer((req, res) => {
+	let accepted = 0;
+	const listener = (req: IncomingMessage, res: ServerResponse) => {
 		handle(sandbox, req, res).catch((err) => {
 			if (!res.headersSent) send(res, json(500, errorBody('server_error', String(err?.message ?? err))));
 			else res.destroy();
 		});
-	});
-	server.on('connection', (socket) => {
+	};
+	const server: Server = tls ? createTlsServer({ key: tls.key, cert: tls.cert }, listener) : createServer(listener);
+	server.on('connection', (socket: Socket) => {
+		accepted++;
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));
 	});
-	return { server, sockets };
+	return { server, sockets, connections: () => accepted };
 }
 
 async function handle(sandbox: Sandbox, req: IncomingMessage, res: ServerResponse): Promise<void> {

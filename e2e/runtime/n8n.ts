@@ -275,6 +275,11 @@ export class N8nInstance {
 		throw new N8nError(`n8n execute --id=${id} reported no run data:\n${stdout.slice(-2000)}\n${messages.slice(-20).join('\n')}`);
 	}
 
+	/** The process id of `n8n start` while it runs (the bench reads its memory and CPU profile). */
+	get pid(): number | undefined {
+		return this.running ? this.server?.pid : undefined;
+	}
+
 	get running(): boolean {
 		return this.server !== undefined && isRunning(this.server);
 	}

@@ -123,17 +123,17 @@ describe('a POST that never left', () => {
 
 	it.each(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED'])('%s (the request never left): a POST is sent again', async (code) => {
 		const calls: string[] = [];
+		const send = async (options: { method: string; url: string }) => {
+			calls.push(`${options.method} ${options.url}`);
+			if (calls.length === 1) throw Object.assign(new Error(`getaddrinfo ${code} intercom.test`), { code });
+			return { statusCode: 200, headers: {}, body: { type: 'tag', id: '7' } };
+		};
 		const ctx = {
 			getNode: () => ({ name: 'Intercom' }) as INode,
 			getNodeParameter: () => 'accessToken',
 			getCredentials: async () => ({ region: 'custom', baseUrl: 'http://intercom.test', accessToken: 'tok_retry' }),
-			helpers: {
-				httpRequestWithAuthentication: async (_type: string, options: { method: string; url: string }) => {
-					calls.push(`${options.method} ${options.url}`);
-					if (calls.length === 1) throw Object.assign(new Error(`getaddrinfo ${code} intercom.test`), { code });
-					return { statusCode: 200, headers: {}, body: { type: 'tag', id: '7' } };
-				},
-			},
+			// The transport sends with httpRequest and the credential read once (credential.ts).
+			helpers: { httpRequest: send, httpRequestWithAuthentication: async (_type: string, options: { method: string; url: string }) => await send(options) },
 		} as unknown as IExecuteFunctions;
 		const client = await IntercomClient.create(ctx);
 		await expect(client.request({ method: 'POST', path: '/tags', body: { name: 'vip' } })).resolves.toEqual({ type: 'tag', id: '7' });

@@ -11,6 +11,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { DEFAULT_API_VERSION, INTERCOM_API_URLS, type IntercomRegion } from '../regions';
 import { clock } from './clock';
+import { CredentialSender } from './credential';
 import {
 	apiErrorFromNetwork,
 	apiErrorFromResponse,
@@ -173,9 +174,13 @@ export class IntercomClient {
 	/** Requests sent by this client, retries included; tests and benchmarks read it. */
 	requestCount = 0;
 
+	/** Sends with the credential read once per client, OAuth2 refresh included (credential.ts). */
+	readonly sender: CredentialSender;
+
 	private constructor(
 		private readonly ctx: IntercomContext,
 		readonly credentialType: CredentialType,
+		credentials: IntercomCredentials,
 		readonly baseUrl: string,
 		readonly apiVersion: string,
 		private readonly secrets: string[],
@@ -183,7 +188,10 @@ export class IntercomClient {
 		/** When the poll's budget is spent (this client's clock), in a poll that has one. */
 		readonly budgetEndsAt?: number,
 		readonly pollBudgetMs?: number,
-	) {}
+	) {
+		// A token n8n refreshed mid-execution is a secret like the first one.
+		this.sender = new CredentialSender(ctx, credentialType, credentials, (fresh) => this.secrets.push(...secretVariants(fresh)));
+	}
 
 	static async create(
 		ctx: IntercomContext,
@@ -206,6 +214,7 @@ export class IntercomClient {
 		return new IntercomClient(
 			ctx,
 			credentialType,
+			credentials,
 			resolveBaseUrl(node, credentials),
 			String(credentials.apiVersion || DEFAULT_API_VERSION).trim(),
 			secretVariants(secrets),
@@ -333,8 +342,9 @@ export class IntercomClient {
 			},
 			json: true,
 			returnFullResponse: true,
-			// Every status comes back as an answer, except a 401 with OAuth2: n8n's OAuth2 helper must see
-			// it thrown to refresh the token and send the request once more with the new one.
+			// Every status comes back as an answer, except a 401 with OAuth2 when the request goes through
+			// n8n's OAuth2 helper (credential.ts): it must see it thrown to refresh the token and send
+			// the request once more with the new one.
 			ignoreHttpStatusErrors: oauth2 ? { ignore: true, except: [401] } : true,
 			// The socket's idle timeout; the deadline below bounds the whole answer.
 			timeout: deadlineMs,
@@ -350,10 +360,7 @@ export class IntercomClient {
 		const sentAt = clock.now();
 		let raw: { body: unknown; headers: IDataObject; statusCode: number };
 		try {
-			raw = (await beforeDeadline(
-				this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, this.credentialType, options),
-				deadline,
-			)) as { body: unknown; headers: IDataObject; statusCode: number };
+			raw = await beforeDeadline(this.sender.send(options), deadline);
 		} catch (error) {
 			// A trickling answer cut at the deadline is a timeout, whatever the helper calls it.
 			if (deadline.aborted) return { failure: { code: 'ETIMEDOUT', error: new Error('the answer did not arrive within the deadline') } };

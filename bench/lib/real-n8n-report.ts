@@ -1,0 +1,152 @@
+/** Section 0 of bench/results.md: Return All inside a real n8n, and where the time goes. */
+import { CATEGORIES, type ProfileBreakdown } from './cpu-profile';
+import { REAL_CLIENTS, type RealJob, type RealN8nResults } from './real-n8n';
+
+const fmt = (n: number | undefined, digits = 0) =>
+	n !== undefined && Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '–';
+const ms = (value: number) => (value >= 10_000 ? `${fmt(value / 1000, 1)} s` : `${fmt(value, value < 100 ? 1 : 0)} ms`);
+const mb = (bytes: number | undefined) => (bytes === undefined ? '–' : `${fmt(bytes / 1048576, 0)} MB`);
+
+export interface RealGoal {
+	goal: string;
+	target: string;
+	measured: string;
+	met: boolean;
+}
+
+export function realN8nGoals(r: RealN8nResults): RealGoal[] {
+	const out: RealGoal[] = [];
+	for (const job of r.jobs) {
+		const c = job.clients;
+		const where = `${fmt(job.size)} over ${job.protocol.toUpperCase()}`;
+		out.push({
+			goal: `Return All ${where}: Intercom node vs the floor node`,
+			target: '≤ 1.2×',
+			measured: `${fmt(c.intercom.vsFloor, 2)}× (per round ${fmt(c.intercom.vsFloorRange[0], 2)}–${fmt(c.intercom.vsFloorRange[1], 2)})`,
+			met: c.intercom.vsFloor <= 1.2,
+		});
+		out.push({
+			goal: `Return All ${where}: Intercom node vs HTTP Request + Split Out`,
+			target: '< 1×',
+			measured: `${fmt(c.intercom.median.ms / c.http.median.ms, 2)}× (${ms(c.intercom.median.ms)} vs ${ms(c.http.median.ms)})`,
+			met: c.intercom.median.ms < c.http.median.ms,
+		});
+	}
+	return out;
+}
+
+function jobRows(job: RealJob): string[] {
+	return REAL_CLIENTS.map((client) => {
+		const c = job.clients[client];
+		const m = c.median;
+		const isFetch = client === 'fetch';
+		return `| ${fmt(job.size)} | ${c.label} | ${fmt(m.requests)} (${fmt(job.floorRequests)}) | ${fmt(m.connections)} | ${ms(m.ms)} | ${client === 'floor' ? '1' : `${fmt(c.vsFloor, 2)}×`} | ${isFetch ? '1' : `${fmt(c.vsFetch, 2)}×`} | ${isFetch ? '–' : ms(m.wallMs)} | ${isFetch ? '–' : `${mb(m.rssPeak)} (+${mb(m.rssPeakDelta)})`} |`;
+	});
+}
+
+/** Section 0 as measured before a change, kept in bench/baseline-real-n8n.json to compare with. */
+export interface RealN8nBaseline {
+	what: string;
+	commit: string;
+	date: string;
+	realN8n: RealN8nResults;
+}
+
+export function realN8nMarkdown(r: RealN8nResults | { skipped: string } | undefined, baseline?: RealN8nBaseline): string[] {
+	const lines: string[] = ['## 0. Return All inside a real n8n (what users see)', ''];
+	if (!r || !('jobs' in r)) {
+		lines.push(`Skipped: ${r?.skipped ?? 'not measured in this run'}.`, '');
+		return lines;
+	}
+	lines.push(
+		`n8n ${r.n8nVersion} on Node ${r.node}: the runtime \`npm run n8n:install\` installs for the e2e suite; the package and the bench's floor node (\`bench/floor-node\`, never shipped) installed into it as community packages. Each workflow is Webhook → node(s), called on its production URL while \`n8n start\` runs (regular mode, SQLite); the sandbox on loopback with rate limiting off, its headers included (X-RateLimit-Remaining stays at the limit, so the Intercom node has nothing to pace by), 150 contacts per page. Time is the node's own execution time from n8n's run data (HTTP Request and Split Out added up); the fetch loop times itself in a Node 24 process of its own. Clients interleaved, order rotated each round, one warm-up run each; medians over the rounds, ratios are medians of per-round ratios. Requests and TCP connections are counted by the sandbox. Peak RSS: the n8n process's VmHWM, reset before each run (largest over the rounds), with its growth over the RSS before the run; the execution's saving to the database is included, reading it back is not.`,
+		'',
+	);
+	for (const protocol of ['http', 'https'] as const) {
+		const jobs = r.jobs.filter((j) => j.protocol === protocol);
+		if (jobs.length === 0) continue;
+		lines.push(
+			protocol === 'http'
+				? '### Over HTTP'
+				: '### Over HTTPS (the sandbox serves TLS with a self-signed P-256 certificate made for the run; n8n trusts it through NODE_EXTRA_CA_CERTS)',
+			'',
+			`Rounds: ${jobs.map((j) => `${j.rounds} at ${fmt(j.size)}`).join(', ')}.`,
+			'',
+			'| Contacts | Client | Requests (floor) | TCP connections | Node time | vs floor node | vs fetch loop | Webhook round trip | n8n peak RSS (growth) |',
+			'| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+			...jobs.flatMap(jobRows),
+			'',
+		);
+	}
+	const goals = realN8nGoals(r);
+	if (goals.length > 0) {
+		lines.push('Goals (reported, not enforced):', '', '| Goal | Target | Measured | Met |', '| --- | --- | --- | --- |');
+		for (const g of goals) lines.push(`| ${g.goal} | ${g.target} | ${g.measured} | ${g.met ? 'yes' : '**no**'} |`);
+		lines.push('');
+	}
+	if (r.profile) lines.push(...profileMarkdown(r.profile, `### Where the time goes (CPU profile of the n8n process, ${fmt(r.profile.size)} contacts)`));
+	if (baseline) lines.push(...baselineMarkdown(baseline));
+	return lines;
+}
+
+function profileMarkdown(p: ProfileBreakdown, title: string, notes = true): string[] {
+	const lines: string[] = [];
+	const clients = Object.keys(p.clients);
+	lines.push(
+		title,
+		'',
+		`n8n started once more under \`--cpu-prof\` (sampling every ${fmt(p.intervalUs)} µs), each node run ${p.rounds} time${p.rounds === 1 ? '' : 's'} after a warm-up; only samples inside the nodes' execution windows (from the run data) count. Each sample is filed under one category by its stack (see \`bench/lib/cpu-profile.ts\`). Per execution (ms) and per request (µs). "Waiting" is the main thread idle: the sandbox answering and the wire; the rest is CPU.`,
+		'',
+		`| Category | ${clients.map((c) => `${c} ms/run | ${c} µs/request`).join(' | ')} |`,
+		`| --- | ${clients.map(() => '---: | ---:').join(' | ')} |`,
+	);
+	// The categories the profile was filed under (an older run may name them differently).
+	for (const category of p.clients[clients[0]]?.categories.map((x) => x.category) ?? CATEGORIES) {
+		const cells = clients.map((c) => {
+			const x = p.clients[c].categories.find((y) => y.category === category);
+			return `${fmt(x?.msPerRun, 1)} | ${fmt(x?.usPerRequest, 0)}`;
+		});
+		lines.push(`| ${category} | ${cells.join(' | ')} |`);
+	}
+	const busy = (c: string) => p.clients[c].totalMsPerRun - (p.clients[c].categories.find((y) => y.category.startsWith('waiting'))?.msPerRun ?? 0);
+	lines.push(
+		`| **total** | ${clients.map((c) => `**${fmt(p.clients[c].totalMsPerRun, 1)}** | **${fmt((p.clients[c].totalMsPerRun * 1000) / p.clients[c].requests, 0)}**`).join(' | ')} |`,
+		`| **CPU (total less waiting)** | ${clients.map((c) => `**${fmt(busy(c), 1)}** | **${fmt((busy(c) * 1000) / p.clients[c].requests, 0)}**`).join(' | ')} |`,
+		'',
+		`Requests per run: ${clients.map((c) => `${c} ${fmt(p.clients[c].requests)}`).join(', ')}.${clients.includes('floor') ? ` CPU against the floor node: ${clients.filter((c) => c !== 'floor').map((c) => `${c} ${fmt(busy(c) / busy('floor'), 2)}×`).join(', ')}.` : ''}`,
+		'',
+	);
+	if (!notes) return lines;
+	for (const c of clients) {
+		lines.push(`Most self time, ${c}: ${p.clients[c].topFunctions.slice(0, 8).map((f) => `\`${f.name.trim()}\` ${fmt(f.msPerRun, 1)} ms`).join(', ')}.`, '');
+		const held = Object.entries(p.clients[c].topByCategory ?? {})
+			.filter(([, fns]) => fns.reduce((sum, f) => sum + f.msPerRun, 0) >= 5)
+			.map(([category, fns]) => `${category}: ${fns.map((f) => `\`${f.name.trim()}\` ${fmt(f.msPerRun, 1)}`).join(', ')}`);
+		if (held.length > 0) lines.push(`What the larger categories hold, ${c} (ms per run): ${held.join('; ')}.`, '');
+	}
+	return lines;
+}
+
+function baselineMarkdown(b: RealN8nBaseline): string[] {
+	const lines: string[] = [
+		`### Before: ${b.what}`,
+		'',
+		`Measured the same way on ${b.date.slice(0, 10)} at commit ${b.commit} (kept in \`bench/baseline-real-n8n.json\`); only the figures that method measured right are shown (at 100,000 the sandbox's rate-limit headers, then still on, made the node pace).`,
+		'',
+		'| Contacts | Protocol | Intercom node | floor node | vs floor node | HTTP Request + Split Out |',
+		'| ---: | --- | ---: | ---: | ---: | ---: |',
+	];
+	for (const job of b.realN8n.jobs.filter((j) => j.size <= 10_000)) {
+		const c = job.clients;
+		lines.push(`| ${fmt(job.size)} | ${job.protocol.toUpperCase()} | ${ms(c.intercom.median.ms)} | ${ms(c.floor.median.ms)} | ${fmt(c.intercom.vsFloor, 2)}× | ${ms(c.http.median.ms)} |`);
+	}
+	lines.push('');
+	if (b.realN8n.profile) {
+		lines.push(
+			...profileMarkdown(b.realN8n.profile, `#### Where the time went before (CPU profile, ${fmt(b.realN8n.profile.size)} contacts)`, false),
+			"That run filed axios's `transformResponse` (where the JSON is parsed) under request building; the two credential rows are what the change removed.",
+			'',
+		);
+	}
+	return lines;
+}
