@@ -1,0 +1,499 @@
+/**
+ * End-to-end: the use-case examples (examples/workflows/) in a real n8n, against the sandbox, a real
+ * PostgreSQL (Debian's server, started as the queue-mode suite starts it) and a local receiver
+ * standing in for a chat's incoming webhook. Each test asserts the data the workflow produced.
+ *
+ *   Help Center backfill   `n8n execute`: one Markdown file per published article, front matter and
+ *                          body match the sandbox's articles.
+ *   Set up tables          `n8n execute` of the two sync workflows: Data Tables (2.x) and PostgreSQL tables.
+ *   Everything live        all trigger workflows active under `n8n start`; a burst of customer and
+ *                          teammate activity, a restart, a second burst; then:
+ *     - support data sync: every contact and conversation changed since activation is one row (Data
+ *       Table and PostgreSQL), with the sandbox's latest version; parts one row each;
+ *     - routing: each new conversation assigned to the team its first message and contact call for,
+ *       with an internal note;
+ *     - messaging bridge: each customer reply reached the chat once; replies posted to the
+ *       workflow's webhook became admin replies in the conversation;
+ *     - Help Center sync: the files equal the published articles, edits included.
+ *   Daily figures          `n8n execute`: rows per day and team equal the figures computed from the sandbox.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import { startSandbox, type RunningSandbox } from '../../sandbox';
+import { updateArticle } from '../../sandbox/store/content-ops';
+import type { ArticleRecord, ConversationRecord } from '../../sandbox/store/types';
+import { findPostgresBin, ensureServices, makeTempDir, removeTempDir, startPostgres, type Postgres } from '../queue/services';
+import { accessTokenCredential, examples, writeJson } from '../runtime/fixtures';
+import { N8nInstance, nodeOutput, type ExecutionRun } from '../runtime/n8n';
+import { DEFAULT_N8N_VERSION, LEGACY_N8N_VERSION, resolveN8nVersion, WORK_DIR } from '../runtime/paths';
+import { stopAll } from '../runtime/processes';
+import {
+	CHAT_REPLY_PATH,
+	dataTableRows,
+	postgresCredential,
+	runInEditor,
+	startChatReceiver,
+	USE_CASE_IDS,
+	wire,
+	type ChatReceiver,
+} from '../runtime/use-cases';
+import { apiRequests, describeRequests, lastSeq, requestProblems, waitFor, withN8nLog } from './helpers';
+
+const MINUTE = 60_000;
+const DAY = 86_400;
+const MANUAL_TRIGGER = 'When clicking ‘Execute workflow’';
+const TEAMS = { general: '814860', billing: '814861', enterprise: '814862' };
+
+function versionsToTest(): string[] {
+	const raw = (process.env.E2E_N8N_VERSIONS ?? process.env.N8N_VERSION ?? '').trim();
+	if (raw === 'all' || raw === 'both') return [DEFAULT_N8N_VERSION, LEGACY_N8N_VERSION];
+	if (raw === '') return [DEFAULT_N8N_VERSION];
+	return [...new Set(raw.split(',').map((v) => resolveN8nVersion(v)))];
+}
+
+after(async () => {
+	await stopAll();
+});
+
+for (const version of versionsToTest()) {
+	describe(`use cases on n8n ${version}`, { concurrency: false }, () => {
+		const dataTables = Number(version.split('.')[0]) >= 2;
+		let sb: RunningSandbox;
+		let n8n: N8nInstance;
+		let pg: Postgres;
+		let pgDir: string;
+		let chat: ChatReceiver;
+		let exportFolder: string;
+		let fromSeq = 0;
+		/** Sandbox time (seconds) once every trigger has taken its first poll. */
+		let activatedAt = 0;
+		const newConversations: string[] = [];
+		const customerReplies: string[] = [];
+
+		before(async () => {
+			sb = await startSandbox({ port: 0, seed: { seed: 42 } });
+			chat = await startChatReceiver();
+			pgDir = makeTempDir('intercom-use-cases-pg-');
+			const pgBin = findPostgresBin() ?? (await ensureServices(() => undefined)).pgBin;
+			pg = await startPostgres(pgBin, pgDir, version, () => undefined);
+			const root = path.join(WORK_DIR, `suite-use-cases-${version}-${Date.now().toString(36)}`);
+			exportFolder = path.join(root, 'files', 'help-center');
+			fs.mkdirSync(exportFolder, { recursive: true });
+			n8n = await N8nInstance.create({
+				version,
+				name: 'suite',
+				userFolder: root,
+				env: { N8N_RESTRICT_FILE_ACCESS_TO: path.join(root, 'files') },
+			});
+			await withN8nLog(n8n, 'importing credentials and the use-case workflows', async () => {
+				await n8n.importCredentials(
+					writeJson(path.join(root, 'import', 'credentials.json'), [accessTokenCredential(sb.baseUrl, sb.token), postgresCredential(pg)]),
+				);
+				const ids = new Set<string>(Object.values(USE_CASE_IDS));
+				const dir = path.join(root, 'import', 'workflows');
+				for (const workflow of examples().filter((w) => ids.has(w.id))) {
+					writeJson(path.join(dir, `${workflow.id}.json`), wire(workflow, { exportFolder, chatWebhookUrl: chat.url }));
+				}
+				await n8n.importWorkflows(dir);
+			});
+			fromSeq = lastSeq(sb);
+		});
+
+		after(async () => {
+			await n8n?.stop();
+			await sb?.close();
+			await chat?.close();
+			await pg?.stop();
+			if (pgDir) removeTempDir(pgDir);
+		});
+
+		it('Help Center backfill: one Markdown file per published article', { timeout: 5 * MINUTE }, async () => {
+			await withN8nLog(n8n, 'help center backfill', async () => {
+				const run = await n8n.execute(USE_CASE_IDS.helpCenterBackfill);
+				assertSucceeded(run);
+				const written = nodeOutput(run.data, 'Write Markdown File');
+				assert.equal(written.length, publishedArticles(sb).length, 'one file written per published article');
+				assertFilesMatchArticles(exportFolder, sb);
+			});
+		});
+
+		it('Support data sync (PostgreSQL): "Set up tables" creates the tables', { timeout: 5 * MINUTE }, async () => {
+			await withN8nLog(n8n, 'set up tables', async () => {
+				assertSucceeded(await n8n.execute(USE_CASE_IDS.supportDataSyncPostgres));
+				const tables = await pg.query<{ table_name: string }>(
+					"SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 'intercom_%' ORDER BY 1",
+				);
+				assert.deepEqual(tables.map((t) => t.table_name), ['intercom_contacts', 'intercom_conversation_parts', 'intercom_conversations']);
+			});
+		});
+
+		it('live: sync, routing, bridge and Help Center sync across a burst of activity and a restart', { timeout: 20 * MINUTE }, async () => {
+			const active = [
+				USE_CASE_IDS.helpCenterSync,
+				USE_CASE_IDS.messagingBridge,
+				USE_CASE_IDS.conversationRouting,
+				USE_CASE_IDS.supportDataSyncPostgres,
+				...(dataTables ? [USE_CASE_IDS.supportDataSync] : []),
+			];
+			await withN8nLog(n8n, 'start and activate', async () => {
+				await n8n.start();
+				await n8n.setupOwner();
+				if (dataTables) {
+					// The Data Table node runs in the server only: "Set up tables" as the editor runs it.
+					const setup = await runInEditor(n8n, USE_CASE_IDS.supportDataSync, 'Set up tables');
+					assert.equal(setup.status, 'success', JSON.stringify(setup.data.resultData.error ?? {}));
+					for (const table of ['intercom_contacts', 'intercom_conversations', 'intercom_conversation_parts']) {
+						assert.deepEqual(await dataTableRows(n8n, table), [], `the Data Table ${table} exists, empty`);
+					}
+				}
+				for (const id of active) await n8n.activateViaRest(id);
+				for (const id of active) assert.ok(await n8n.isActive(id), `${id} is active`);
+				await n8n.waitForWebhook(CHAT_REPLY_PATH);
+				// Each trigger node reads once at activation (no history): wait for those reads to finish.
+				await new Promise((resolve) => setTimeout(resolve, 5_000));
+				activatedAt = sb.workspace.now();
+			});
+
+			const burst = (plan: Parameters<RunningSandbox['activity']['run']>[0]) => {
+				const result = sb.activity.run(plan);
+				newConversations.push(...result.conversations);
+				customerReplies.push(...result.userReplies);
+				return result;
+			};
+			const first = burst({ newContacts: 3, contactUpdates: 3, newConversations: 4, userReplies: 3, adminReplies: 2, closes: 1, articlePublishes: 2 });
+			const edited = publishedArticles(sb)[0];
+			updateArticle(sb.workspace, edited.id, { title: `${edited.title} (revised)`, body: `${edited.body}<p>Revised by the e2e test.</p>` });
+
+			await withN8nLog(n8n, 'first burst arrives', async () => {
+				await waitFor('routing, bridge and files after the first burst', () => routed(sb, first.conversations) && chat.messages.length >= customerReplies.length && filesCurrent(exportFolder, sb), {
+					timeoutMs: 4 * MINUTE,
+					intervalMs: 3_000,
+				});
+			});
+
+			await n8n.stop();
+			burst({ newContacts: 2, contactUpdates: 2, newConversations: 3, userReplies: 2, closes: 2, articlePublishes: 1 });
+			await withN8nLog(n8n, 'after the restart', async () => {
+				await n8n.start();
+				await n8n.login();
+				await waitFor('routing, bridge and files after the restart', () => routed(sb, newConversations) && chat.messages.length >= customerReplies.length && filesCurrent(exportFolder, sb), {
+					timeoutMs: 4 * MINUTE,
+					intervalMs: 3_000,
+				});
+			});
+
+			await withN8nLog(n8n, 'chat → Intercom', async () => {
+				const [target, second] = newConversations;
+				const viaText = await postChatReply({ text: `#${target} Thanks for writing in, we are on it.` });
+				assert.equal(viaText.status, 200, viaText.text);
+				assert.equal(JSON.parse(viaText.text).id, target);
+				const viaField = await postChatReply({ conversation_id: second, text: 'Fixed on our side, please try again.' });
+				assert.equal(viaField.status, 200, viaField.text);
+				const before = lastSeq(sb);
+				const bad = await postChatReply({ text: 'no conversation named here' });
+				assert.notEqual(bad.status, 200, 'a reply without a conversation is refused');
+				assert.deepEqual(apiRequests(sb, before), [], 'and nothing is sent to Intercom');
+				const me = sb.workspace.meAdmin();
+				for (const [id, text] of [
+					[target, 'Thanks for writing in, we are on it.'],
+					[second, 'Fixed on our side, please try again.'],
+				]) {
+					const part = conversation(sb, id).parts.at(-1)!;
+					assert.equal(part.part_type, 'comment');
+					assert.equal(part.author.type, 'admin');
+					assert.equal(part.author.id, me.id, 'from the admin of the credential');
+					assert.equal(part.body, text);
+				}
+			});
+
+			await withN8nLog(n8n, 'the tables hold every record once, latest version', async () => {
+				// The routing notes and bridge replies changed conversations too: wait until the sync caught up.
+				await waitFor('PostgreSQL rows equal the sandbox', async () => (await pgMismatches()).length === 0 || undefined, { timeoutMs: 4 * MINUTE, intervalMs: 5_000 }).catch(
+					async (error: Error) => {
+						throw new Error(`${error.message}\n${(await pgMismatches()).slice(0, 20).join('\n')}`);
+					},
+				);
+				if (dataTables) {
+					await waitFor('Data Table rows equal the sandbox', async () => (await dataTableMismatches()).length === 0 || undefined, {
+						timeoutMs: 2 * MINUTE,
+						intervalMs: 5_000,
+					}).catch(async (error: Error) => {
+						throw new Error(`${error.message}\n${(await dataTableMismatches()).slice(0, 20).join('\n')}`);
+					});
+				}
+			});
+
+			// Routing: the team each rule calls for, and a note saying why.
+			for (const id of newConversations) {
+				const c = conversation(sb, id);
+				const expected = expectedTeam(sb, c);
+				assert.equal(String(c.team_assignee_id), expected.team, `conversation ${id} ("${plain(c.source.body)}") → team ${expected.team} (${expected.why})`);
+				const notes = c.parts.filter((p) => p.part_type === 'note' && String(p.body).includes('Routed to'));
+				assert.equal(notes.length, 1, `conversation ${id} has one routing note`);
+			}
+			// Bridge: each customer reply once in the chat, naming its conversation.
+			const posted = chat.messages.map((m) => String(m.body.text));
+			const expectedReplies = customerRepliesSince(sb, activatedAt);
+			assert.equal(posted.length, expectedReplies.length, `one chat message per customer reply:\n${posted.join('\n')}`);
+			for (const reply of expectedReplies) {
+				assert.equal(posted.filter((t) => t.includes(`conversation #${reply.conversationId}: ${plain(reply.body)}`)).length, reply.count, `reply in ${reply.conversationId} posted once`);
+			}
+			// Help Center: the files are the published articles, the edit included.
+			assertFilesMatchArticles(exportFolder, sb);
+			assert.match(fs.readFileSync(path.join(exportFolder, `${edited.id}.md`), 'utf8'), /\(revised\)[\s\S]*Revised by the e2e test/);
+
+			const requests = apiRequests(sb, fromSeq);
+			assert.deepEqual(requestProblems(requests), [], describeRequests(requests.slice(-50)));
+		});
+
+		it('Daily support figures: one row per day and team, equal to the sandbox', { timeout: 5 * MINUTE }, async (t) => {
+			if (!dataTables) {
+				t.skip('n8n 1.x: the Data Table node has no "By Name" table nor table creation');
+				return;
+			}
+			await withN8nLog(n8n, 'daily figures', async () => {
+				const run = await runInEditor(n8n, USE_CASE_IDS.supportAnalytics, MANUAL_TRIGGER);
+				assert.equal(run.status, 'success', JSON.stringify(run.data.resultData.error ?? {}));
+				const { from, to } = nodeOutput(run.data, 'Report Window')[0] as { from: number; to: number };
+				const rows = (await dataTableRows(n8n, 'intercom_support_daily')) ?? [];
+				const actual = rows
+					.map((r) => ({
+						day: r.day,
+						team_id: r.team_id,
+						opened: r.opened,
+						closed: r.closed,
+						replied: r.replied,
+						median_first_response_seconds: r.median_first_response_seconds ?? null,
+					}))
+					.sort((a, b) => String(a.day).localeCompare(String(b.day)) || String(a.team_id).localeCompare(String(b.team_id)));
+				const expected = expectedFigures(sb, from, to);
+				const today = new Date().toISOString().slice(0, 10);
+				const openedToday = expected.filter((r) => r.day === today).reduce((sum, r) => sum + r.opened, 0);
+				assert.ok(openedToday >= newConversations.length, `today counts the ${newConversations.length} conversations of the test (${openedToday})`);
+				assert.deepEqual(actual, expected);
+				// A second run recomputes the same days: still one row per day and team.
+				assert.equal((await runInEditor(n8n, USE_CASE_IDS.supportAnalytics, MANUAL_TRIGGER)).status, 'success');
+				assert.equal(((await dataTableRows(n8n, 'intercom_support_daily')) ?? []).length, expected.length);
+			});
+		});
+
+		async function postChatReply(body: Record<string, unknown>): Promise<{ status: number; text: string }> {
+			const res = await fetch(`${n8n.apiUrl}/webhook/${CHAT_REPLY_PATH}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+			});
+			return { status: res.status, text: await res.text() };
+		}
+
+		/** What differs between the PostgreSQL tables and the sandbox (empty when in sync). */
+		async function pgMismatches(): Promise<string[]> {
+			const contacts = await pg.query<{ intercom_id: string; updated_at: string; email: string }>('SELECT intercom_id, updated_at, email FROM intercom_contacts');
+			const conversations = await pg.query<{ intercom_id: string; updated_at: string; state: string; part_count: number; team_assignee_id: string }>(
+				'SELECT intercom_id, updated_at, state, part_count, team_assignee_id FROM intercom_conversations',
+			);
+			const parts = await pg.query<{ intercom_id: string; conversation_id: string }>('SELECT intercom_id, conversation_id FROM intercom_conversation_parts');
+			return compareTables(sb, activatedAt, contacts, conversations, parts);
+		}
+
+		async function dataTableMismatches(): Promise<string[]> {
+			const contacts = (await dataTableRows(n8n, 'intercom_contacts')) ?? [];
+			const conversations = (await dataTableRows(n8n, 'intercom_conversations')) ?? [];
+			const parts = (await dataTableRows(n8n, 'intercom_conversation_parts')) ?? [];
+			return compareTables(sb, activatedAt, contacts as never, conversations as never, parts as never);
+		}
+	});
+}
+
+interface ContactRow {
+	intercom_id: string;
+	updated_at: string | number;
+	email: string;
+}
+interface ConversationRow {
+	intercom_id: string;
+	updated_at: string | number;
+	state: string;
+	part_count: number | string;
+	team_assignee_id: string;
+}
+
+/** Every record changed since `since` is one row holding its current version; no row of anything else, no duplicates. */
+function compareTables(sb: RunningSandbox, since: number, contacts: ContactRow[], conversations: ConversationRow[], parts: Array<{ intercom_id: string; conversation_id: string }>): string[] {
+	const problems: string[] = [];
+	const ws = sb.workspace;
+	const once = (kind: string, ids: string[]) => {
+		const seen = new Set<string>();
+		for (const id of ids) {
+			if (seen.has(id)) problems.push(`${kind} ${id}: more than one row`);
+			seen.add(id);
+		}
+		return seen;
+	};
+	const contactIds = once('contact', contacts.map((r) => String(r.intercom_id)));
+	for (const c of ws.contacts.all().filter((c) => c.updated_at >= since)) if (!contactIds.has(c.id)) problems.push(`contact ${c.id}: no row`);
+	for (const row of contacts) {
+		const c = ws.contact(String(row.intercom_id));
+		if (!c) problems.push(`contact ${row.intercom_id}: not in Intercom`);
+		else if (Number(row.updated_at) !== c.updated_at || row.email !== c.email) problems.push(`contact ${c.id}: row has updated_at ${row.updated_at}, Intercom ${c.updated_at}`);
+	}
+	const conversationIds = once('conversation', conversations.map((r) => String(r.intercom_id)));
+	const changed = ws.conversations.all().filter((c) => c.updated_at >= since);
+	for (const c of changed) if (!conversationIds.has(c.id)) problems.push(`conversation ${c.id}: no row`);
+	for (const row of conversations) {
+		const c = ws.conversations.get(String(row.intercom_id));
+		if (!c) problems.push(`conversation ${row.intercom_id}: not in Intercom`);
+		else if (Number(row.updated_at) !== c.updated_at || row.state !== c.state || Number(row.part_count) !== c.parts.length || row.team_assignee_id !== String(c.team_assignee_id ?? '')) {
+			problems.push(`conversation ${c.id}: row ${JSON.stringify(row)}, Intercom updated_at ${c.updated_at} state ${c.state} parts ${c.parts.length} team ${c.team_assignee_id}`);
+		}
+	}
+	const partIds = once('part', parts.map((r) => String(r.intercom_id)));
+	for (const c of changed) for (const p of c.parts) if (!partIds.has(p.id)) problems.push(`part ${p.id} of conversation ${c.id}: no row`);
+	return problems;
+}
+
+function assertSucceeded(run: ExecutionRun): void {
+	const error = run.data.resultData.error;
+	assert.equal(error, undefined, `the execution failed: ${error?.message ?? ''} ${error?.description ?? ''}`);
+}
+
+function conversation(sb: RunningSandbox, id: string): ConversationRecord {
+	const c = sb.workspace.conversations.get(id);
+	assert.ok(c, `conversation ${id} exists`);
+	return c;
+}
+
+function plain(html: string | null | undefined): string {
+	return String(html ?? '')
+		.replace(/<[^>]*>/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+}
+
+function publishedArticles(sb: RunningSandbox): ArticleRecord[] {
+	return [...sb.workspace.articles.values()].filter((a) => a.state === 'published');
+}
+
+/** The routing rules of the example, restated: plan, then billing words, else Tier 1. */
+function expectedTeam(sb: RunningSandbox, c: ConversationRecord): { team: string; why: string } {
+	const contact = sb.workspace.contact(c.contactIds[0]);
+	const plan = String(contact?.custom_attributes.plan ?? '').toLowerCase();
+	if (plan === 'enterprise' || plan === 'premium') return { team: TEAMS.enterprise, why: `plan ${plan}` };
+	const text = plain(c.source.body).toLowerCase();
+	const keyword = ['invoice', 'billing', 'refund', 'charge', 'payment', 'receipt', 'plan', 'pricing'].find((k) => new RegExp(`\\b${k}\\b`).test(text));
+	return keyword ? { team: TEAMS.billing, why: `keyword ${keyword}` } : { team: TEAMS.general, why: 'no rule' };
+}
+
+function routed(sb: RunningSandbox, ids: string[]): boolean {
+	return ids.every((id) => {
+		const c = sb.workspace.conversations.get(id);
+		return !!c && c.team_assignee_id !== null && c.parts.some((p) => p.part_type === 'note' && String(p.body).includes('Routed to'));
+	});
+}
+
+function customerRepliesSince(sb: RunningSandbox, since: number): Array<{ conversationId: string; body: string; count: number }> {
+	const out = new Map<string, { conversationId: string; body: string; count: number }>();
+	for (const c of sb.workspace.conversations.all()) {
+		for (const p of c.parts) {
+			if (p.part_type !== 'comment' || (p.author.type !== 'user' && p.author.type !== 'lead') || p.created_at < since) continue;
+			const key = `${c.id}|${plain(p.body)}`;
+			const entry = out.get(key) ?? { conversationId: c.id, body: p.body ?? '', count: 0 };
+			entry.count++;
+			out.set(key, entry);
+		}
+	}
+	return [...out.values()];
+}
+
+function readFrontMatter(file: string): { front: Record<string, unknown>; body: string } {
+	const text = fs.readFileSync(file, 'utf8');
+	const match = /^---\n([\s\S]*?)\n---\n\n([\s\S]*)$/.exec(text);
+	assert.ok(match, `${file} starts with front matter`);
+	const front: Record<string, unknown> = {};
+	for (const line of match[1].split('\n')) {
+		const at = line.indexOf(': ');
+		front[line.slice(0, at)] = JSON.parse(line.slice(at + 2));
+	}
+	return { front, body: match[2] };
+}
+
+const words = (text: string) => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+
+function fileDiffers(folder: string, a: ArticleRecord): string | undefined {
+	const file = path.join(folder, `${a.id}.md`);
+	if (!fs.existsSync(file)) return `${a.id}.md is missing`;
+	const { front, body } = readFrontMatter(file);
+	const expected = {
+		id: a.id,
+		title: a.title,
+		description: a.description,
+		state: 'published',
+		author_id: a.author_id,
+		updated_at: new Date(a.updated_at * 1000).toISOString(),
+		created_at: new Date(a.created_at * 1000).toISOString(),
+	};
+	for (const [key, value] of Object.entries(expected)) {
+		if (front[key] !== value) return `${a.id}.md: ${key} is ${JSON.stringify(front[key])}, the article has ${JSON.stringify(value)}`;
+	}
+	// The body's words, in order, with only Markdown's own marks added.
+	if (words(body).join(' ') !== words(plain(a.body)).join(' ')) return `${a.id}.md: the body differs:\n${body}\nvs\n${a.body}`;
+	return undefined;
+}
+
+function filesCurrent(folder: string, sb: RunningSandbox): boolean {
+	return publishedArticles(sb).every((a) => fileDiffers(folder, a) === undefined);
+}
+
+function assertFilesMatchArticles(folder: string, sb: RunningSandbox): void {
+	const published = publishedArticles(sb);
+	assert.deepEqual(
+		fs.readdirSync(folder).sort(),
+		published.map((a) => `${a.id}.md`).sort(),
+		'one file per published article, none for drafts',
+	);
+	for (const a of published) assert.equal(fileDiffers(folder, a), undefined);
+}
+
+interface FigureRow {
+	day: string;
+	team_id: string;
+	opened: number;
+	closed: number;
+	replied: number;
+	median_first_response_seconds: number | null;
+}
+
+/** The figures of the analytics example, computed from the sandbox's own records. */
+function expectedFigures(sb: RunningSandbox, from: number, to: number): FigureRow[] {
+	const rows = new Map<string, FigureRow & { responses: number[] }>();
+	const dayOf = (t: number) => new Date(Math.floor(t / DAY) * DAY * 1000).toISOString().slice(0, 10);
+	const row = (day: string, team: string) => {
+		const key = `${day}|${team}`;
+		if (!rows.has(key)) rows.set(key, { day, team_id: team, opened: 0, closed: 0, replied: 0, median_first_response_seconds: null, responses: [] });
+		return rows.get(key)!;
+	};
+	for (const c of sb.workspace.conversations.all()) {
+		const team = c.team_assignee_id ? String(c.team_assignee_id) : 'unassigned';
+		if (c.created_at >= from && c.created_at < to) {
+			const r = row(dayOf(c.created_at), team);
+			r.opened++;
+			if (typeof c.statistics.first_admin_reply_at === 'number') {
+				r.replied++;
+				r.responses.push(c.statistics.first_admin_reply_at - c.created_at);
+			}
+		}
+		const closedAt = c.statistics.last_close_at;
+		if (typeof closedAt === 'number' && closedAt >= from && closedAt < to) row(dayOf(closedAt), team).closed++;
+	}
+	return [...rows.values()]
+		.map(({ responses, ...r }) => {
+			const sorted = [...responses].sort((a, b) => a - b);
+			const mid = Math.floor(sorted.length / 2);
+			const median = sorted.length === 0 ? null : sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+			return { ...r, median_first_response_seconds: median };
+		})
+		.sort((a, b) => a.day.localeCompare(b.day) || a.team_id.localeCompare(b.team_id));
+}
