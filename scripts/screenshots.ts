@@ -52,7 +52,7 @@ async function main(): Promise<void> {
 		await n8n.importWorkflows(path.join(root, 'import', 'workflows'));
 		await n8n.start();
 		await n8n.setupOwner();
-		const page = await browser.browser.newPage({ viewport: { width: 1440, height: 810 }, deviceScaleFactor: 1 });
+		const page = await browser.browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
 		await signIn(page, n8n.baseUrl);
 		fs.mkdirSync(OUT_DIR, { recursive: true });
 		for (const file of files) {
@@ -62,7 +62,10 @@ async function main(): Promise<void> {
 			// Let the canvas fit the workflow and the node icons load.
 			await page.waitForLoadState('networkidle').catch(() => undefined);
 			await page.locator('[data-test-id="canvas-wrapper"], .vue-flow').first().click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+			// Fit the view ("1"), then one step out, so that the run button at the bottom covers no node.
 			await page.keyboard.press('1');
+			await page.waitForTimeout(500);
+			await page.keyboard.press('-');
 			await page.waitForTimeout(1_500);
 			const target = path.join(OUT_DIR, file.replace(/\.json$/, '.png'));
 			await page.screenshot({ path: target });
