@@ -140,7 +140,9 @@ async function main(): Promise<void> {
 		say(
 			missing.length === all.length
 				? `imported ${all.length} example workflows`
-				: `imported ${missing.length} missing example workflow(s); kept ${all.length - missing.length} as they were (--fresh starts over)`,
+				: missing.length === 0
+					? `all ${all.length} example workflows are in n8n already: kept as they are (--fresh starts over)`
+					: `imported ${missing.length} missing example workflow(s); kept ${all.length - missing.length} as they are (--fresh starts over)`,
 		);
 		const imported = new Set(missing.map((w) => w.id));
 		if (imported.has(USE_CASE_IDS.helpCenterBackfill)) {
