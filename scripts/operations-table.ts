@@ -15,7 +15,8 @@ export function operationsTable(): string {
 	for (const resource of resources) {
 		const defs = operations.filter((d) => d.resource === resource.value).sort((a, b) => a.name.localeCompare(b.name));
 		for (const def of defs) {
-			rows.push(`| ${resource.name} | ${def.name} | ${def.description.replace(/\|/g, '\\|')} | \`${def.method} ${def.path}\` |`);
+			const calls = [`${def.method} ${def.path}`, ...(def.alsoCalls ?? [])].map((c) => `\`${c}\``).join(', ');
+			rows.push(`| ${resource.name} | ${def.name} | ${def.description.replace(/\|/g, '\\|')} | ${calls} |`);
 		}
 	}
 	return rows.join('\n');

@@ -22,6 +22,7 @@ export const triggerProperties: INodeProperties[] = [
 			{ name: 'Conversation Closed', value: 'conversation.closed', description: 'A conversation was closed' },
 			{ name: 'Conversation Updated', value: 'conversation.updated', description: 'Anything changed in a conversation' },
 			{ name: 'New Article', value: 'article.created', description: 'A help center article was created' },
+			{ name: 'New Company', value: 'company.created', description: 'A company was created' },
 			{ name: 'New Contact', value: 'contact.created', description: 'A user or lead was created' },
 			{ name: 'New Conversation', value: 'conversation.created', description: 'A conversation was started' },
 			{

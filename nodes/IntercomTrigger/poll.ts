@@ -15,6 +15,7 @@ import type { ReadLimits, TriggerEvent } from './reading';
 import { readSettings, type EventName, type TriggerSettings } from './settings';
 import { activityLogStream, awayChanges, awaySample, awayStatesOf, listAdmins, type AwaySince, type AwayStates } from './streams/admins';
 import { articleStream } from './streams/articles';
+import { companyStream } from './streams/companies';
 import { contactStream } from './streams/contacts';
 import { conversationPartStream, conversationStream } from './streams/conversations';
 import type { PollStream, StreamContext } from './streams/types';
@@ -39,6 +40,7 @@ const STREAMS: Record<Exclude<EventName, 'admin.away_mode_changed'>, PollStream>
 	'article.created': articleStream('article.created'),
 	'article.updated': articleStream('article.updated'),
 	'admin.activity_log.created': activityLogStream,
+	'company.created': companyStream,
 };
 
 /** What the trigger keeps in the node's static data. */

@@ -18,6 +18,7 @@ export const EVENT_NAMES = [
 	'article.updated',
 	'admin.away_mode_changed',
 	'admin.activity_log.created',
+	'company.created',
 ] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -5,6 +5,7 @@
 import type { RouteTable } from './context';
 import { adminRoutes } from './admins';
 import { articleRoutes } from './articles';
+import { companyRoutes } from './companies';
 import { contactRoutes } from './contacts';
 import { conversationRoutes } from './conversations';
 import { workspaceDataRoutes } from './workspace-data';
@@ -15,4 +16,5 @@ export const routes: RouteTable = {
 	...conversationRoutes,
 	...articleRoutes,
 	...workspaceDataRoutes,
+	...companyRoutes,
 };

@@ -1,22 +1,15 @@
 /**
  * Handlers for the workspace data the four main resources lean on: tags,
- * notes, segments, data attributes, subscription types, ticket types and
- * companies.
+ * notes, segments, data attributes, subscription types and ticket types
+ * (companies: companies.ts).
  */
-import { badRequest, notFound } from '../errors';
-import { pageOfNumbered, parsePageNumber, parsePerPage } from '../pagination';
+import { notFound } from '../errors';
 import { tagContact } from '../store/contact-ops';
 import * as content from '../store/content-ops';
 import type { Workspace } from '../store/workspace';
 import { Reply, RouteTable, str } from './context';
-import { presentCompany, presentNote, presentSegment, presentSubscriptionType, presentTagBasic } from './present-contacts';
+import { presentNote, presentSegment, presentSubscriptionType, presentTagBasic } from './present-contacts';
 import { presentTicketType } from './present-conversations';
-
-function requireCompany(ws: Workspace, id: string) {
-	const company = ws.companies.get(id);
-	if (!company) throw notFound('Company Not Found');
-	return company;
-}
 
 /** POST /tags: create/rename, or tag/untag companies, or tag users — by which fields the body has. */
 function postTag(ws: Workspace, body: Record<string, any>) { // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -99,19 +92,4 @@ export const workspaceDataRoutes: RouteTable = {
 		if (!type) throw notFound('Ticket Type Not Found');
 		return type;
 	},
-	'GET /companies': ({ ws, query }) => {
-		let companies = ws.companies.all().slice();
-		if (query.company_id !== undefined) companies = companies.filter((c) => c.company_id === String(query.company_id));
-		if (query.name !== undefined) companies = companies.filter((c) => c.name === String(query.name));
-		if (query.tag_id !== undefined) companies = companies.filter((c) => c.tagIds.includes(String(query.tag_id)));
-		if (query.segment_id !== undefined && !ws.segments.has(String(query.segment_id))) throw notFound('Segment Not Found');
-		if ((query.company_id !== undefined || query.name !== undefined) && companies.length === 0) throw notFound('Company Not Found');
-		const page = pageOfNumbered(companies, parsePageNumber(query.page), parsePerPage(query.per_page, 15));
-		return { type: 'list', data: page.items.map((c) => presentCompany(ws, c)), total_count: page.total, pages: page.pages };
-	},
-	'POST /companies': ({ ws, body }) => {
-		if (body && typeof body !== 'object') throw badRequest('body must be an object');
-		return presentCompany(ws, content.createOrUpdateCompany(ws, body ?? {}));
-	},
-	'GET /companies/{company_id}': ({ ws, params }) => presentCompany(ws, requireCompany(ws, params.company_id)),
 };

@@ -1,9 +1,9 @@
 /**
- * Mutations for articles, tags and companies.
+ * Mutations for articles and tags (companies: company-ops.ts).
  */
 import { badRequest, notFound } from '../errors';
 import type { Workspace } from './workspace';
-import type { ArticleContent, ArticleRecord, CompanyRecord, TagRecord } from './types';
+import type { ArticleContent, ArticleRecord, TagRecord } from './types';
 
 export interface ArticleInput {
 	title?: string;
@@ -134,62 +134,4 @@ export function deleteTag(ws: Workspace, id: string): void {
 	for (const conversation of ws.conversations.all()) conversation.tags = conversation.tags.filter((t) => t.tagId !== id);
 	for (const company of ws.companies.all()) company.tagIds = company.tagIds.filter((t) => t !== id);
 	ws.changes.record('tag.deleted', id, ws.now());
-}
-
-export interface CompanyInput {
-	company_id?: string;
-	name?: string;
-	plan?: string;
-	size?: number;
-	website?: string;
-	industry?: string;
-	monthly_spend?: number;
-	remote_created_at?: number;
-	custom_attributes?: Record<string, string>;
-}
-
-/** POST /companies creates or updates by company_id, as Intercom does. */
-export function createOrUpdateCompany(ws: Workspace, input: CompanyInput): CompanyRecord {
-	const now = ws.now();
-	const existing = input.company_id ? ws.companies.all().find((c) => c.company_id === input.company_id) : undefined;
-	if (existing) {
-		assignCompany(existing, input);
-		existing.updated_at = Math.max(now, existing.updated_at);
-		ws.changes.record('company.updated', existing.id, existing.updated_at);
-		return existing;
-	}
-	if (!input.company_id && !input.name) throw badRequest('company_id or name is required', 'parameter_invalid');
-	const company: CompanyRecord = {
-		id: ws.nextObjectId(now),
-		created_at: now,
-		updated_at: now,
-		company_id: input.company_id ?? ws.nextObjectId(now),
-		name: input.name ?? '',
-		plan: null,
-		size: 0,
-		website: '',
-		industry: '',
-		monthly_spend: 0,
-		session_count: 0,
-		remote_created_at: input.remote_created_at ?? now,
-		last_request_at: now,
-		custom_attributes: {},
-		tagIds: [],
-		contactIds: new Set(),
-	};
-	assignCompany(company, input);
-	ws.companies.insert(company);
-	ws.changes.record('company.created', company.id, now);
-	return company;
-}
-
-function assignCompany(company: CompanyRecord, input: CompanyInput): void {
-	if (input.name !== undefined) company.name = input.name;
-	if (input.plan !== undefined) company.plan = input.plan;
-	if (input.size !== undefined) company.size = input.size;
-	if (input.website !== undefined) company.website = input.website;
-	if (input.industry !== undefined) company.industry = input.industry;
-	if (input.monthly_spend !== undefined) company.monthly_spend = input.monthly_spend;
-	if (input.remote_created_at !== undefined) company.remote_created_at = input.remote_created_at;
-	Object.assign(company.custom_attributes, input.custom_attributes ?? {});
 }

@@ -60,6 +60,7 @@ describe('contact parameters follow n8n conventions', () => {
 		const collections = description.properties.filter((p) => isContactProperty(p) && p.type === 'collection').map((p) => [p.displayName, p.displayOptions?.show?.operation]);
 		expect(collections).toEqual([
 			['Additional Fields', ['create']],
+			['Additional Fields', ['createOrUpdate']],
 			['Update Fields', ['update']],
 			['Additional Fields', ['addNote']],
 		]);

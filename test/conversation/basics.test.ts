@@ -169,6 +169,17 @@ describe('conversation update', () => {
 		expect(result.items).toEqual([{ json: CONVERSATION, pairedItem: { item: 0 } }]);
 	});
 
+	it('merges custom attributes given as pairs and as JSON', async () => {
+		const api = fakeIntercom({ 'PUT /conversations/123': [200, CONVERSATION] });
+		const result = await run({
+			operation: 'update',
+			conversationId: byId('123'),
+			updateFields: { customAttributesJson: '{"seats": 5}', customAttributes: { attribute: [{ name: 'priority', value: 'High' }] } },
+		});
+		expect(result.error).toBeUndefined();
+		expect(api.sent).toEqual([expected('PUT', '/conversations/123', { body: { custom_attributes: { priority: 'High', seats: 5 } } })]);
+	});
+
 	it('sends custom attributes from JSON, keeping their types', async () => {
 		const api = fakeIntercom({ 'PUT /conversations/123': [200, CONVERSATION] });
 		await run({
@@ -183,9 +194,9 @@ describe('conversation update', () => {
 		['invalid JSON', { customAttributesJson: '{"seats": ' }, 'Parameter "Custom Attributes (JSON)": invalid JSON'],
 		['a JSON array', { customAttributesJson: '[1]' }, 'Parameter "Custom Attributes (JSON)": a JSON object ({ … }) is required'],
 		[
-			'pairs and JSON together',
-			{ customAttributesJson: '{"a": 1}', customAttributes: { attribute: [{ name: 'b', value: '2' }] } },
-			'Parameter "Custom Attributes (JSON)": cannot be used together with "Custom Attributes"',
+			'one attribute both as a pair and in JSON',
+			{ customAttributesJson: '{"a": 1}', customAttributes: { attribute: [{ name: 'a', value: '2' }] } },
+			'Parameter "Custom Attributes (JSON)": "a" is also set in "Custom Attributes"',
 		],
 		['no field at all', {}, 'Parameter "Update Fields": add at least one field to change'],
 	])('refuses %s before sending anything', async (_case, updateFields, message) => {

@@ -1,10 +1,9 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { IntercomClient, IntercomRequest } from '../../shared/transport/client';
-import { collect, itemsOf } from '../../shared/transport/pagination';
-import { parseJsonParameter, toInteger, toList, toUnixSeconds } from '../../shared/values';
-import type { BuiltRequest, FieldTarget, OperationContext, OperationDefinition } from './types';
+import { collect, getPath, itemsOf } from '../../shared/transport/pagination';
+import { failParameter, parseJsonObject, parseJsonParameter, toInteger, toList, toUnixSeconds } from '../../shared/values';
+import type { BuiltRequest, FieldSpec, OperationContext, OperationDefinition, RequestCheck } from './types';
 
 export function makeContext(fn: IExecuteFunctions, client: IntercomClient, itemIndex: number): OperationContext {
 	return {
@@ -27,74 +26,152 @@ export function setDotted(target: IDataObject, dotted: string, value: unknown): 
 	level[keys[keys.length - 1]] = value as IDataObject[string];
 }
 
-function convert(ctx: OperationContext, target: FieldTarget, parameter: string, value: unknown): unknown {
+function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+function isPlainObject(value: unknown): value is IDataObject {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The request as it is being built, with who placed which merged name (for "set twice" errors). */
+interface Placing extends BuiltRequest {
+	mergedBy: Map<string, string>;
+}
+
+/** Static option lists are closed: an expression producing another value is refused, not sent. */
+function checkOption(ctx: OperationContext, property: INodeProperties, value: unknown): void {
+	if (property.type !== 'options' && property.type !== 'multiOptions') return;
+	const allowed = (property.options ?? []).map((o) => (o as { value?: unknown }).value).filter((v) => v !== undefined);
+	if (allowed.length === 0) return;
+	for (const one of Array.isArray(value) ? value : [value]) {
+		if (!allowed.includes(one as never)) {
+			failParameter(ctx.fn.getNode(), property.displayName, ctx.itemIndex, `"${String(one).slice(0, 60)}" is not one of ${allowed.join(', ')}`);
+		}
+	}
+}
+
+function convert(ctx: OperationContext, spec: FieldSpec, parameter: string, value: unknown): unknown {
 	const node = ctx.fn.getNode();
-	switch (target.convert) {
+	switch (spec.convert) {
 		case 'unixSeconds':
 			return toUnixSeconds(value, node, parameter, ctx.itemIndex);
 		case 'json':
 			return parseJsonParameter(value, node, parameter, ctx.itemIndex);
+		case 'object': {
+			const object = parseJsonObject(value, node, parameter, ctx.itemIndex);
+			return Object.keys(object).length > 0 ? object : undefined;
+		}
 		case 'list':
 			return toList(value);
 		case 'integer':
 			return toInteger(value, node, parameter, ctx.itemIndex);
 		case 'boolean':
 			return value === true || value === 'true';
+		case 'text':
+			return isBlank(value) ? undefined : String(value).trim();
 		case 'keyValue': {
 			const pairs = ((value as IDataObject)?.attribute ?? []) as Array<{ name: string; value: unknown }>;
-			return Object.fromEntries(pairs.filter((p) => p.name).map((p) => [p.name, p.value]));
+			const object = Object.fromEntries(pairs.filter((p) => p.name).map((p) => [p.name, p.value]));
+			return Object.keys(object).length > 0 ? object : undefined;
 		}
 		default:
 			return value;
 	}
 }
 
-function place(ctx: OperationContext, request: BuiltRequest, target: FieldTarget, parameter: string, displayName: string, raw: unknown): void {
+function place(ctx: OperationContext, request: Placing, spec: FieldSpec, raw: unknown): void {
 	if (raw === undefined) return;
-	let value = convert(ctx, target, displayName, raw);
+	const parameter = spec.property.displayName;
+	const fail = (message: string, hint?: string): never => failParameter(ctx.fn.getNode(), parameter, ctx.itemIndex, message, hint);
 	// IDs are checked wherever they travel: a path segment, a query value or a body field.
-	if (target.in === 'path' || target.idFormat) {
+	const isId = spec.in === 'path' || spec.idFormat !== undefined;
+	if (isBlank(raw)) {
+		if (isId || (spec.required ?? spec.property.required)) fail(spec.convert === 'unixSeconds' ? 'a date is required' : 'a value is required');
+	} else {
+		checkOption(ctx, spec.property, raw);
+	}
+	let value = convert(ctx, spec, parameter, raw);
+	if (spec.whenTrue !== undefined) value = value === true || value === 'true' ? spec.whenTrue : undefined;
+	if (isId && value !== undefined) {
 		const text = String(value ?? '').trim();
-		if (text === '') {
-			throw new NodeOperationError(ctx.fn.getNode(), `Parameter "${displayName}": a value is required`, { itemIndex: ctx.itemIndex });
-		}
-		if (target.idFormat && !target.idFormat.pattern.test(text)) {
-			throw new NodeOperationError(ctx.fn.getNode(), `Parameter "${displayName}": "${text.slice(0, 60)}" is not a valid ID`, {
-				itemIndex: ctx.itemIndex,
-				description: target.idFormat.hint,
-			});
-		}
+		if (text === '') fail('a value is required');
+		if (spec.idFormat && !spec.idFormat.pattern.test(text)) fail(`"${text.slice(0, 60)}" is not a valid ID`, spec.idFormat.hint);
 		value = text;
 	}
-	const bucket = target.in === 'path' ? request.pathParams : target.in === 'query' ? request.query : request.body;
-	setDotted(bucket, target.key ?? parameter, value);
+	if (spec.shape && value !== undefined) value = spec.shape(value, { ctx, parameter, fail });
+	if (value === undefined) return;
+	if (spec.send === 'string') value = String(value);
+	const bucketName = spec.in ?? 'body';
+	const bucket = bucketName === 'path' ? request.pathParams : bucketName === 'query' ? request.query : request.body;
+	const key = spec.key ?? spec.property.name;
+	if (spec.merge) value = mergeInto(request, `${bucketName}.${key}`, getPath(bucket, key), value, parameter, fail);
+	setDotted(bucket, key, value);
+}
+
+function mergeInto(request: Placing, place: string, existing: unknown, value: unknown, parameter: string, fail: (m: string, h?: string) => never): IDataObject {
+	if (!isPlainObject(value)) return fail('a JSON object ({ … }) is required');
+	const merged: IDataObject = isPlainObject(existing) ? { ...existing } : {};
+	for (const [name, item] of Object.entries(value)) {
+		const earlier = request.mergedBy.get(`${place}.${name}`);
+		if (earlier !== undefined) {
+			fail(`"${name.slice(0, 60)}" is also set in "${earlier}"`, `Set each value in only one of "${earlier}" and "${parameter}".`);
+		}
+		request.mergedBy.set(`${place}.${name}`, parameter);
+		merged[name] = item;
+	}
+	return merged;
+}
+
+/** The value at a check's place: `body.email`, `query.phrase`; `body` alone is the body if it has any field. */
+function valueAt(request: BuiltRequest, where: string): unknown {
+	const [bucketName, ...rest] = where.split('.');
+	const bucket = bucketName === 'path' ? request.pathParams : bucketName === 'query' ? request.query : request.body;
+	if (rest.length === 0) return Object.keys(bucket).length > 0 ? bucket : undefined;
+	return getPath(bucket, rest.join('.'));
+}
+
+function runCheck(ctx: OperationContext, request: BuiltRequest, check: RequestCheck): void {
+	const fail = () => failParameter(ctx.fn.getNode(), check.parameter, ctx.itemIndex, check.message, check.hint);
+	if (check.anyOf && (check.when === undefined || valueAt(request, check.when) !== undefined)) {
+		if (!check.anyOf.some((where) => valueAt(request, where) !== undefined)) fail();
+	}
+	if (check.distinct) {
+		const [a, b] = check.distinct.map((where) => valueAt(request, where));
+		if (a !== undefined && a === b) fail();
+	}
 }
 
 /** Maps an operation's parameters into a request, following its definition. */
 export async function buildRequest(def: OperationDefinition, ctx: OperationContext): Promise<IntercomRequest> {
-	const built: BuiltRequest = { pathParams: {}, query: {}, body: {} };
+	const built: Placing = { pathParams: {}, query: {}, body: {}, mergedBy: new Map() };
+	// n8n leaves out the parameters its displayOptions hide; those are not placed.
+	const shown = ctx.fn.getNode().parameters;
 	for (const field of def.fields) {
-		if (!field.in) continue;
-		place(ctx, built, field, field.property.name, field.property.displayName, ctx.param(field.property.name));
+		if (!field.in || !(field.property.name in shown)) continue;
+		place(ctx, built, field, ctx.param(field.property.name));
 	}
 	for (const collection of def.collections ?? []) {
 		const values = ctx.param<IDataObject>(collection.name, {}) ?? {};
 		for (const option of collection.options) {
-			const name = option.property.name;
-			if (!option.in || !(name in values)) continue;
-			place(ctx, built, option, name, option.property.displayName, values[name]);
+			if (!option.in || !(option.property.name in values)) continue;
+			place(ctx, built, option, values[option.property.name]);
 		}
 	}
-	await def.build?.(ctx, built);
+	for (const check of def.checks ?? []) runCheck(ctx, built, check);
+	for (const [key, value] of Object.entries(def.fixed?.body ?? {})) setDotted(built.body, key, value);
+	for (const [key, value] of Object.entries(def.fixed?.query ?? {})) setDotted(built.query, key, value);
+	const request: BuiltRequest = { pathParams: built.pathParams, query: built.query, body: built.body };
+	await def.build?.(ctx, request);
 	// A few DELETEs carry a body (the acting admin), so DELETE sends one when a field put something there.
-	const hasBody = def.method !== 'GET' && (Object.keys(built.body).length > 0 || (def.emptyBody && def.method !== 'DELETE'));
+	const hasBody = def.method !== 'GET' && (Object.keys(request.body).length > 0 || (def.emptyBody && def.method !== 'DELETE'));
 	return {
 		method: def.method,
 		path: def.path,
-		pathParams: built.pathParams as IntercomRequest['pathParams'],
+		pathParams: request.pathParams as IntercomRequest['pathParams'],
 		pathLabels: def.pathLabels,
-		query: built.query,
-		body: hasBody ? built.body : undefined,
+		query: request.query,
+		body: hasBody ? request.body : undefined,
 		idempotent: def.idempotent,
 		subject: def.subject,
 		itemIndex: ctx.itemIndex,

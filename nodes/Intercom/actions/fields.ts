@@ -1,10 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { FieldSpec, IdFormat } from './types';
+import type { FieldSpec, IdFormat, OptionSpec } from './types';
 
 /** The forms Intercom IDs take; checked before a request so a typo fails fast with a clear message. */
 export const ID_FORMATS = {
 	contact: { pattern: /^[A-Za-z0-9_-]{1,64}$/, hint: 'A contact ID looks like 6762f0d51bb69f9f2193bb7f.' },
+	/** Intercom's own company `id` (not the `company_id` you assign), an object ID like contacts'. */
+	company: {
+		pattern: /^[A-Za-z0-9_-]{1,64}$/,
+		hint: "Use Intercom's company ID, such as 6762f0a61bb69f9f2193bb55, not the company_id your systems assign.",
+	},
 	numeric: { pattern: /^\d{1,20}$/, hint: 'This ID is a number, such as 1234567.' },
 	any: { pattern: /^[^\s/?#%]{1,255}$/, hint: 'IDs have no spaces, slashes, "?", "#" or "%".' },
 } satisfies Record<string, IdFormat>;
@@ -12,118 +17,141 @@ export const ID_FORMATS = {
 // Intercom app URLs, in any region: app.intercom.com, app.eu.intercom.com, app.au.intercom.com.
 const APP = 'https?:\\/\\/app(?:\\.eu|\\.au)?\\.intercom\\.(?:com|io)\\/a\\/';
 
-interface LocatorOptions {
+export interface LocatorOptions {
+	/** Parameter name (`contactId`). */
 	name: string;
+	/** Shown label, also the name errors use ("Contact"). */
 	displayName: string;
-	description?: string;
+	/** Where the ID goes: the path by default, or a body field (`from.id`). */
+	in?: 'path' | 'body' | 'query';
+	/** The API's name for it (`contact_id`). */
+	key: string;
+	idFormat: IdFormat;
+	/** The listSearch method behind "From List". */
 	searchMethod: string;
 	placeholderId: string;
-	/** Regex (string form) of an Intercom app URL, with the ID as the first group. */
-	urlRegex: string;
+	/** Regex (string form) of the app URL after `https://app.intercom.com/a/`, with the ID as the first group. */
+	urlPath: string;
 	placeholderUrl: string;
-	idRegex: string;
+	description?: string;
 }
 
-function locator(o: LocatorOptions): INodeProperties {
+/**
+ * A resource locator (from a searchable list, by ID, or by pasting the Intercom app URL) and where
+ * its ID goes. The ID mode is checked in the editor with the same pattern the executor checks.
+ */
+export function resourceLocator(o: LocatorOptions): FieldSpec {
+	const urlRegex = `${APP}${o.urlPath}`;
 	return {
-		displayName: o.displayName,
-		name: o.name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: o.description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: o.searchMethod, searchable: true, searchFilterRequired: false },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: o.placeholderId,
-				validation: [{ type: 'regex', properties: { regex: o.idRegex, errorMessage: `Not a valid ${o.displayName} ID` } }],
-			},
-			{
-				displayName: 'By URL',
-				name: 'url',
-				type: 'string',
-				placeholder: o.placeholderUrl,
-				validation: [{ type: 'regex', properties: { regex: `${o.urlRegex}.*`, errorMessage: `Not an Intercom ${o.displayName} URL` } }],
-				extractValue: { type: 'regex', regex: o.urlRegex },
-			},
-		],
+		in: o.in ?? 'path',
+		key: o.key,
+		idFormat: o.idFormat,
+		property: {
+			displayName: o.displayName,
+			name: o.name,
+			type: 'resourceLocator',
+			default: { mode: 'list', value: '' },
+			required: true,
+			description: o.description,
+			modes: [
+				{
+					displayName: 'From List',
+					name: 'list',
+					type: 'list',
+					typeOptions: { searchListMethod: o.searchMethod, searchable: true, searchFilterRequired: false },
+				},
+				{
+					displayName: 'By ID',
+					name: 'id',
+					type: 'string',
+					placeholder: o.placeholderId,
+					validation: [
+						{ type: 'regex', properties: { regex: o.idFormat.pattern.source, errorMessage: `Not a valid ${o.displayName} ID` } },
+					],
+				},
+				{
+					displayName: 'By URL',
+					name: 'url',
+					type: 'string',
+					placeholder: o.placeholderUrl,
+					validation: [{ type: 'regex', properties: { regex: `${urlRegex}.*`, errorMessage: `Not an Intercom ${o.displayName} URL` } }],
+					extractValue: { type: 'regex', regex: urlRegex },
+				},
+			],
+		},
 	};
 }
 
-export function contactLocator(name = 'contactId', displayName = 'Contact', key = 'contact_id'): FieldSpec {
-	return {
-		in: 'path',
-		key,
+type LocatorOverrides = Partial<Pick<LocatorOptions, 'name' | 'displayName' | 'in' | 'key' | 'description'>>;
+
+export function contactLocator(o: LocatorOverrides = {}): FieldSpec {
+	return resourceLocator({
+		name: 'contactId',
+		displayName: 'Contact',
+		key: 'contact_id',
 		idFormat: ID_FORMATS.contact,
-		property: locator({
-			name,
-			displayName,
-			searchMethod: 'searchContacts',
-			placeholderId: '6762f0d51bb69f9f2193bb7f',
-			idRegex: '^[A-Za-z0-9_-]{1,64}$',
-			urlRegex: `${APP}apps\\/[^/]+\\/(?:users|leads|contacts)\\/([A-Za-z0-9_-]+)`,
-			placeholderUrl: 'https://app.intercom.com/a/apps/abc123/users/6762f0d51bb69f9f2193bb7f/all-conversations',
-		}),
-	};
+		searchMethod: 'searchContacts',
+		placeholderId: '6762f0d51bb69f9f2193bb7f',
+		urlPath: 'apps\\/[^/]+\\/(?:users|leads|contacts)\\/([A-Za-z0-9_-]+)',
+		placeholderUrl: 'https://app.intercom.com/a/apps/abc123/users/6762f0d51bb69f9f2193bb7f/all-conversations',
+		...o,
+	});
 }
 
-export function conversationLocator(name = 'conversationId', key = 'conversation_id'): FieldSpec {
-	return {
-		in: 'path',
-		key,
+export function conversationLocator(o: LocatorOverrides = {}): FieldSpec {
+	return resourceLocator({
+		name: 'conversationId',
+		displayName: 'Conversation',
+		key: 'conversation_id',
 		idFormat: ID_FORMATS.numeric,
-		property: locator({
-			name,
-			displayName: 'Conversation',
-			searchMethod: 'searchConversations',
-			placeholderId: '123456789',
-			idRegex: '^\\d+$',
-			urlRegex: `${APP}(?:inbox|apps)\\/[^/]+\\/.*?conversations?\\/(\\d+)`,
-			placeholderUrl: 'https://app.intercom.com/a/inbox/abc123/inbox/conversation/123456789',
-		}),
-	};
+		searchMethod: 'searchConversations',
+		placeholderId: '123456789',
+		urlPath: '(?:inbox|apps)\\/[^/]+\\/.*?conversations?\\/(\\d+)',
+		placeholderUrl: 'https://app.intercom.com/a/inbox/abc123/inbox/conversation/123456789',
+		...o,
+	});
 }
 
-export function adminLocator(name = 'adminId', displayName = 'Admin', key = 'admin_id'): FieldSpec {
-	return {
-		in: 'path',
-		key,
+export function adminLocator(o: LocatorOverrides = {}): FieldSpec {
+	return resourceLocator({
+		name: 'adminId',
+		displayName: 'Admin',
+		key: 'admin_id',
 		idFormat: ID_FORMATS.numeric,
-		property: locator({
-			name,
-			displayName,
-			searchMethod: 'searchAdmins',
-			placeholderId: '991267708',
-			idRegex: '^\\d+$',
-			urlRegex: `${APP}apps\\/[^/]+\\/(?:admins|teammates|settings\\/teammates)\\/(\\d+)`,
-			placeholderUrl: 'https://app.intercom.com/a/apps/abc123/admins/991267708',
-		}),
-	};
+		searchMethod: 'searchAdmins',
+		placeholderId: '991267708',
+		urlPath: 'apps\\/[^/]+\\/(?:admins|teammates|settings\\/teammates)\\/(\\d+)',
+		placeholderUrl: 'https://app.intercom.com/a/apps/abc123/admins/991267708',
+		...o,
+	});
 }
 
-export function articleLocator(name = 'articleId', key = 'article_id'): FieldSpec {
-	return {
-		in: 'path',
-		key,
+export function articleLocator(o: LocatorOverrides = {}): FieldSpec {
+	return resourceLocator({
+		name: 'articleId',
+		displayName: 'Article',
+		key: 'article_id',
 		idFormat: ID_FORMATS.numeric,
-		property: locator({
-			name,
-			displayName: 'Article',
-			searchMethod: 'searchArticles',
-			placeholderId: '9333081',
-			idRegex: '^\\d+$',
-			urlRegex: `${APP}apps\\/[^/]+\\/(?:articles|knowledge-hub)\\/.*?(\\d+)(?:\\/|$)`,
-			placeholderUrl: 'https://app.intercom.com/a/apps/abc123/articles/articles/9333081/show',
-		}),
-	};
+		searchMethod: 'searchArticles',
+		placeholderId: '9333081',
+		urlPath: 'apps\\/[^/]+\\/(?:articles|knowledge-hub)\\/.*?(\\d+)(?:\\/|$)',
+		placeholderUrl: 'https://app.intercom.com/a/apps/abc123/articles/articles/9333081/show',
+		...o,
+	});
+}
+
+export function companyLocator(o: LocatorOverrides = {}): FieldSpec {
+	return resourceLocator({
+		name: 'companyId',
+		displayName: 'Company',
+		key: 'company_id',
+		idFormat: ID_FORMATS.company,
+		searchMethod: 'searchCompanies',
+		placeholderId: '6762f0a61bb69f9f2193bb55',
+		urlPath: 'apps\\/[^/]+\\/companies\\/([A-Za-z0-9_-]+)',
+		placeholderUrl: 'https://app.intercom.com/a/apps/abc123/companies/6762f0a61bb69f9f2193bb55/users',
+		...o,
+	});
 }
 
 /** An options parameter filled by a loadOptions method (admins, teams, tags…). */
@@ -152,4 +180,57 @@ export function tagField(target: 'path' | 'body'): FieldSpec {
 		idFormat: ID_FORMATS.numeric,
 		property: dynamicOptions('tagId', 'Tag Name or ID', 'getTags', { required: true }),
 	};
+}
+
+/** An optional text field: trimmed, and left out when blank. */
+export function textOption(key: string, displayName: string, name: string, description: string, extra: Partial<INodeProperties> = {}): OptionSpec {
+	return { in: 'body', key, convert: 'text', property: { displayName, name, type: 'string', default: '', description, ...extra } as INodeProperties };
+}
+
+/**
+ * Custom attributes, as name/value pairs (text) and as one JSON object (any type), both merged into
+ * `key`; the same attribute named in both is refused. `attributesMethod` lists the attribute names
+ * (getContactAttributes, getCompanyAttributes…); `subject` says whose attributes they are.
+ */
+export function customAttributesOptions(attributesMethod: string, subject: string, key = 'custom_attributes'): OptionSpec[] {
+	return [
+		{
+			in: 'body',
+			key,
+			convert: 'keyValue',
+			merge: true,
+			property: {
+				displayName: 'Custom Attributes',
+				name: 'customAttributes',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				placeholder: 'Add Attribute',
+				default: {},
+				description: `Values of ${subject} data attributes, sent as text; use Custom Attributes (JSON) for numbers, booleans and lists`,
+				options: [
+					{
+						displayName: 'Attribute',
+						name: 'attribute',
+						values: [
+							dynamicOptions('name', 'Attribute Name or ID', attributesMethod),
+							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						],
+					},
+				],
+			},
+		},
+		{
+			in: 'body',
+			key,
+			convert: 'object',
+			merge: true,
+			property: {
+				displayName: 'Custom Attributes (JSON)',
+				name: 'customAttributesJson',
+				type: 'json',
+				default: '{}',
+				description: `${subject[0].toUpperCase()}${subject.slice(1)} data attributes as a JSON object, such as {"plan": "pro", "seats": 5}; merged with Custom Attributes`,
+			},
+		},
+	];
 }

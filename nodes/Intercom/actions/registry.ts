@@ -1,6 +1,7 @@
 import type { ResourceInfo } from './describe';
 import { adminOperations } from './admin';
 import { articleOperations } from './article';
+import { companyOperations } from './company';
 import { contactOperations } from './contact';
 import { conversationOperations } from './conversation';
 import { tagOperations } from './tag';
@@ -11,6 +12,7 @@ export const resources: ResourceInfo[] = [
 	{ value: 'contact', name: 'Contact', description: 'Users and leads of the workspace' },
 	{ value: 'conversation', name: 'Conversation', description: 'Conversations between contacts and teammates' },
 	{ value: 'article', name: 'Article', description: 'Help Center articles' },
+	{ value: 'company', name: 'Company', description: 'Companies your contacts belong to' },
 	{ value: 'admin', name: 'Admin', description: 'Teammates of the workspace' },
 	{ value: 'tag', name: 'Tag', description: 'Tags to put on contacts and conversations' },
 ];
@@ -22,4 +24,5 @@ export const operations: OperationDefinition[] = [
 	...articleOperations,
 	...adminOperations,
 	...tagOperations,
+	...companyOperations,
 ];

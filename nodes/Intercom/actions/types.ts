@@ -8,15 +8,56 @@ export interface IdFormat {
 	hint: string;
 }
 
-export type Resource = 'admin' | 'article' | 'contact' | 'conversation' | 'tag';
+export type Resource = 'admin' | 'article' | 'company' | 'contact' | 'conversation' | 'tag';
+
+/*
+ * The executor's vocabulary
+ * =========================
+ * An operation is data: the call (method, path) and, for each parameter, where its value goes and
+ * what it must be. The executor (`executor.ts`) reads each parameter, then, in this order:
+ *
+ *   1. skips it when n8n hides it (its displayOptions do not match) or, in a collection, when the
+ *      user did not add it;
+ *   2. refuses a blank value when the field is required (`required`, or the property's own
+ *      `required`): "Parameter "X": a value is required";
+ *   3. refuses a value that is not one of a static `options` list (expressions can produce anything);
+ *   4. converts it (`convert`, see Conversion);
+ *   5. checks IDs (`idFormat`, and every path parameter is non-blank);
+ *   6. shapes it (`shape`, a per-field rule for what the words above cannot say);
+ *   7. sends it as text if `send: 'string'`;
+ *   8. places it at `in` + `key` (dotted keys nest), merging objects when `merge` is set.
+ * A field whose value ends up `undefined` (a blank optional text, an empty JSON object, a false
+ * switch) is not placed. Then the operation's `fixed` constants are placed, its `checks` are run
+ * against the finished request, and only then `build` (if any) runs. Every failure names the
+ * parameter and the item, and nothing is sent.
+ *
+ * Hooks (`build`, `run`) remain for what is truly special (the search filter builder, replies with
+ * four shapes, article search's highlights); a hook that rewrites what the executor just placed
+ * means the vocabulary is missing a word: add the word here instead.
+ */
 
 /**
- * How one parameter's value becomes part of the request.
- * `unixSeconds` accepts n8n dates, ISO strings and Unix seconds; `json` parses an object or array;
- * `list` splits a comma-separated string; `integer` accepts digits; `keyValue` turns a fixedCollection
- * of `{name, value}` pairs into an object (custom attributes).
+ * How one parameter's value becomes what the API takes.
+ * - `unixSeconds`: n8n dates, ISO 8601 strings or Unix seconds → Unix seconds.
+ * - `json`: parses JSON (an object or array; an expression's object passes as is).
+ * - `object`: a JSON object (`{ … }`), refused otherwise; an empty object is not sent.
+ * - `list`: a comma-separated string (or an array) → a list of trimmed, non-empty strings.
+ * - `integer`: an exact whole number, from a number or digits.
+ * - `boolean`: `true` / `"true"` → true, anything else false.
+ * - `text`: a trimmed string; blank means "not given" (refused if required, else not sent).
+ * - `keyValue`: a fixedCollection of `{attribute: [{name, value}]}` → an object (custom attributes);
+ *   empty → not sent.
  */
-export type Conversion = 'unixSeconds' | 'json' | 'list' | 'integer' | 'keyValue' | 'boolean';
+export type Conversion = 'unixSeconds' | 'json' | 'object' | 'list' | 'integer' | 'keyValue' | 'boolean' | 'text';
+
+/** What a field's `shape` function gets besides the value. */
+export interface ShapeContext {
+	ctx: OperationContext;
+	/** The parameter's display name, for errors. */
+	parameter: string;
+	/** Throws a NodeOperationError naming the parameter and the item. */
+	fail(message: string, hint?: string): never;
+}
 
 export interface FieldTarget {
 	/** Unset: the operation's `build` reads the parameter itself. */
@@ -24,8 +65,21 @@ export interface FieldTarget {
 	/** The API's name for it; dotted for nested body fields (`pagination.per_page`). Defaults to the parameter name. */
 	key?: string;
 	convert?: Conversion;
-	/** For ID path parameters: the form a valid ID takes (checked before sending), with a hint for the error. */
+	/** A blank value is refused. Defaults to the property's `required`. */
+	required?: boolean;
+	/** For IDs: the form a valid ID takes (checked before sending), with a hint for the error. */
 	idFormat?: IdFormat;
+	/** A switch: when the (boolean) value is true this is sent, when false nothing is (`display_as: 'plaintext'`). */
+	whenTrue?: string | boolean | number;
+	/** The API takes this value as a string (timestamps of the activity log, an article's parent on update). */
+	send?: 'string';
+	/**
+	 * Objects placed at the same key are merged (custom attributes given as pairs and as JSON); a name
+	 * given by two parameters is refused, naming the later one.
+	 */
+	merge?: boolean;
+	/** A per-field rule: gets the converted value, returns what to send (undefined: nothing). */
+	shape?: (value: unknown, field: ShapeContext) => unknown;
 }
 
 /**
@@ -39,6 +93,22 @@ export interface FieldSpec extends FieldTarget {
 /** A parameter inside an "Additional Fields" style collection; its option is `property`. */
 export interface OptionSpec extends FieldTarget {
 	property: INodeProperties;
+}
+
+/**
+ * A rule on the finished request, by place: `body.email`, `query.phrase`, or `body` alone for "the
+ * body has any field". Fails naming `parameter` with `message` (and `hint`).
+ */
+export interface RequestCheck {
+	/** At least one of these places holds a value (contact create: email, external ID or role). */
+	anyOf?: string[];
+	/** With `anyOf`: the rule applies only when this place holds a value (a parent type needs a parent ID). */
+	when?: string;
+	/** These two places must not hold the same value (merging a contact into itself). */
+	distinct?: [string, string];
+	parameter: string;
+	message: string;
+	hint?: string;
 }
 
 export interface OperationContext {
@@ -57,8 +127,7 @@ export interface BuiltRequest {
 
 /**
  * An Intercom operation as data: what to call and which parameters go where. The executor
- * (`executor.ts`) does the rest. `build` adjusts the request for what data cannot say;
- * `run` replaces the executor for the few operations that are truly special.
+ * (`executor.ts`) does the rest; see "The executor's vocabulary" above.
  */
 export interface OperationDefinition {
 	resource: Resource;
@@ -73,6 +142,8 @@ export interface OperationDefinition {
 	method: IHttpRequestMethods;
 	/** Intercom path template, such as `/contacts/{contact_id}`. */
 	path: string;
+	/** Other Intercom calls the operation makes, as spec keys (`GET /companies/scroll` for Return All). */
+	alsoCalls?: string[];
 	/** Names for path parameters in errors. */
 	pathLabels?: Record<string, string>;
 	/** A POST that creates nothing and may be retried (search). */
@@ -80,16 +151,20 @@ export interface OperationDefinition {
 	fields: FieldSpec[];
 	/** Options gathered in one collection parameter (for example `additionalFields`). */
 	collections?: Array<{ name: string; displayName: string; placeholder?: string; options: OptionSpec[] }>;
+	/** Constants every request of this operation carries (`message_type: 'close'`); dotted keys nest. */
+	fixed?: { body?: IDataObject; query?: IDataObject };
+	/** Rules on the finished request, checked before sending. */
+	checks?: RequestCheck[];
 	/** A list endpoint: adds Return All / Limit and walks the pages. */
 	list?: { pagination: PaginationKind | 'none'; itemsPath: string | string[] };
 	/** What a 404 names, such as "Contact". */
 	subject?: string;
 	/** Request body when the API wants one although no field sets it. */
 	emptyBody?: boolean;
-	/** Fine-tune the request after fields are mapped; may throw a NodeOperationError. */
+	/** Hook: adjust the request for what data cannot say; may throw a NodeOperationError. */
 	build?: (ctx: OperationContext, request: BuiltRequest) => void | Promise<void>;
 	/** Shape the output items (default: the response object, or the list's items). */
 	output?: (response: IDataObject, ctx: OperationContext) => IDataObject[];
-	/** Replace the executor entirely. */
+	/** Hook: replace the executor entirely. */
 	run?: (ctx: OperationContext) => Promise<IDataObject[]>;
 }

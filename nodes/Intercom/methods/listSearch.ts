@@ -151,3 +151,22 @@ export async function searchArticles(this: ILoadOptionsFunctions, filter?: strin
 	});
 	return { results, paginationToken: articles.length > 0 ? pageToken(nextSearchPage(body, page)) : undefined };
 }
+
+/**
+ * Companies a page of 50 at a time (GET /companies, page-numbered). Intercom finds companies only by
+ * exact name or company_id, so a filter matches here, case-insensitively, anywhere in the name or
+ * company_id of each page's companies.
+ */
+export async function searchCompanies(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const needle = (filter ?? '').trim().toLowerCase();
+	const page = Number(paginationToken ?? 1) || 1;
+	const body = await send(this, { method: 'GET', path: '/companies', query: { page, per_page: 50 } });
+	const results: INodeListSearchItems[] = itemsOf(body, 'data')
+		.filter((c) => !needle || `${c.name ?? ''} ${c.company_id ?? ''}`.toLowerCase().includes(needle))
+		.map((c) => {
+			const name = oneLine(c.name) || `Company ${c.id}`;
+			return { name: c.company_id ? `${name} (${c.company_id})` : name, value: String(c.id) };
+		});
+	const more = page < Number(getPath(body, 'pages.total_pages') ?? 0);
+	return { results, paginationToken: more ? String(page + 1) : undefined };
+}

@@ -105,7 +105,7 @@ function writableCustom(attribute: IDataObject): boolean {
 	return attribute.custom === true && attribute.api_writable !== false && attribute.archived !== true;
 }
 
-function attributeOptions(fn: ILoadOptionsFunctions, model: 'contact' | 'conversation'): Promise<INodePropertyOptions[]> {
+function attributeOptions(fn: ILoadOptionsFunctions, model: 'contact' | 'conversation' | 'company'): Promise<INodePropertyOptions[]> {
 	return optionsFrom(fn, {
 		path: '/data_attributes',
 		query: { model },
@@ -123,6 +123,19 @@ export async function getContactAttributes(this: ILoadOptionsFunctions): Promise
 
 export async function getConversationAttributes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await attributeOptions(this, 'conversation');
+}
+
+export async function getCompanyAttributes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await attributeOptions(this, 'company');
+}
+
+export async function getSegments(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await optionsFrom(this, {
+		path: '/segments',
+		itemsKey: 'segments',
+		label: (s) => String(s.name),
+		description: (s) => (s.person_type ? `${String(s.person_type)} segment` : undefined),
+	});
 }
 
 const DATA_TYPES = new Set<string>(['string', 'integer', 'float', 'date', 'boolean']);

@@ -13,6 +13,8 @@ export const listActivityLogs: OperationDefinition = {
 			in: 'query',
 			key: 'created_at_after',
 			convert: 'unixSeconds',
+			// The API takes these timestamps as strings.
+			send: 'string',
 			property: {
 				displayName: 'Created After',
 				name: 'createdAfter',
@@ -32,6 +34,7 @@ export const listActivityLogs: OperationDefinition = {
 					in: 'query',
 					key: 'created_at_before',
 					convert: 'unixSeconds',
+					send: 'string',
 					property: {
 						displayName: 'Created Before',
 						name: 'createdBefore',
@@ -44,10 +47,4 @@ export const listActivityLogs: OperationDefinition = {
 		},
 	],
 	list: { pagination: 'cursor', itemsPath: 'activity_logs' },
-	// The API takes these timestamps as strings.
-	build: (_ctx, request) => {
-		for (const key of ['created_at_after', 'created_at_before']) {
-			if (request.query[key] !== undefined) request.query[key] = String(request.query[key]);
-		}
-	},
 };

@@ -1,8 +1,8 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { failParameter, parseJsonObject, requireString, toInteger } from '../../../shared/values';
+import { parseJsonObject } from '../../../shared/values';
 import { dynamicOptions } from '../fields';
-import type { BuiltRequest, FieldSpec, OperationContext, OptionSpec } from '../types';
+import type { FieldSpec, OptionSpec, RequestCheck, ShapeContext } from '../types';
 
 /** The locales `translated_content` accepts in API 2.14 (the keys of article_translated_content). */
 const ARTICLE_LOCALES = [
@@ -16,10 +16,13 @@ const AUTHOR = 'Author Name or ID';
 const PARENT_ID = 'Parent ID';
 const PARENT_TYPE = 'Parent Type';
 
+/** The author, a numeric admin ID; blank is refused even where the field is optional (Update). */
 export function authorField(required: boolean): FieldSpec & OptionSpec {
 	return {
 		in: 'body',
 		key: 'author_id',
+		convert: 'integer',
+		required: true,
 		property: dynamicOptions('authorId', AUTHOR, 'getAdmins', { required }),
 	};
 }
@@ -49,8 +52,11 @@ function stateProperty(): INodeProperties {
 	};
 }
 
-/** Optional article content, shared by Create (Additional Fields) and Update (Update Fields). */
-export function contentOptions(): OptionSpec[] {
+/**
+ * Optional article content, shared by Create (Additional Fields) and Update (Update Fields).
+ * Update takes parent_id as a string, where create takes an integer.
+ */
+export function contentOptions(operation: 'create' | 'update'): OptionSpec[] {
 	return [
 		{
 			in: 'body',
@@ -79,6 +85,7 @@ export function contentOptions(): OptionSpec[] {
 			in: 'body',
 			key: 'parent_id',
 			convert: 'integer',
+			send: operation === 'update' ? 'string' : undefined,
 			property: {
 				displayName: PARENT_ID,
 				name: 'parentId',
@@ -107,6 +114,7 @@ export function contentOptions(): OptionSpec[] {
 		{
 			in: 'body',
 			key: 'translated_content',
+			shape: checkTranslatedContent,
 			property: {
 				displayName: TRANSLATED_CONTENT,
 				name: 'translatedContent',
@@ -119,33 +127,26 @@ export function contentOptions(): OptionSpec[] {
 	];
 }
 
-function checkTranslatedContent(ctx: OperationContext, raw: unknown): IDataObject {
-	const node = ctx.fn.getNode();
-	const content = parseJsonObject(raw, node, TRANSLATED_CONTENT, ctx.itemIndex);
+/** Translated content is an object keyed by the locales articles support, each an object. */
+function checkTranslatedContent(raw: unknown, { ctx, parameter, fail }: ShapeContext): unknown {
+	const content = parseJsonObject(raw, ctx.fn.getNode(), parameter, ctx.itemIndex);
 	for (const [locale, value] of Object.entries(content)) {
 		if (locale === 'type') continue;
 		if (!LOCALES.has(locale)) {
-			failParameter(node, TRANSLATED_CONTENT, ctx.itemIndex, `"${locale.slice(0, 20)}" is not a locale Intercom articles support`, `Keys must be locales: ${ARTICLE_LOCALES.join(', ')}.`);
+			fail(`"${locale.slice(0, 20)}" is not a locale Intercom articles support`, `Keys must be locales: ${ARTICLE_LOCALES.join(', ')}.`);
 		}
 		if (!value || typeof value !== 'object' || Array.isArray(value)) {
-			failParameter(node, TRANSLATED_CONTENT, ctx.itemIndex, `the content for "${locale}" must be an object such as {"title": "…", "body": "…"}`);
+			fail(`the content for "${locale}" must be an object such as {"title": "…", "body": "…"}`);
 		}
 	}
 	return content;
 }
 
-/**
- * Checks what the fields cannot check alone, before anything is sent: an author is given (as a
- * number), a parent type needs a parent ID, and translated content is keyed by supported locales.
- */
-export function checkArticleBody(ctx: OperationContext, request: BuiltRequest): void {
-	const body = request.body;
-	const node = ctx.fn.getNode();
-	if (body.author_id !== undefined) {
-		body.author_id = toInteger(requireString(body.author_id, node, AUTHOR, ctx.itemIndex), node, AUTHOR, ctx.itemIndex);
-	}
-	if (body.parent_type !== undefined && body.parent_id === undefined) {
-		failParameter(node, PARENT_TYPE, ctx.itemIndex, `"${PARENT_ID}" is needed too`, 'Add the ID of the collection or section, or remove the Parent Type.');
-	}
-	if (body.translated_content !== undefined) body.translated_content = checkTranslatedContent(ctx, body.translated_content);
-}
+/** A parent type says what the parent ID names, so it needs one. */
+export const PARENT_CHECK: RequestCheck = {
+	when: 'body.parent_type',
+	anyOf: ['body.parent_id'],
+	parameter: PARENT_TYPE,
+	message: `"${PARENT_ID}" is needed too`,
+	hint: 'Add the ID of the collection or section, or remove the Parent Type.',
+};

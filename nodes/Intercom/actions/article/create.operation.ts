@@ -1,6 +1,5 @@
-import { requireString } from '../../../shared/values';
 import type { OperationDefinition } from '../types';
-import { authorField, checkArticleBody, contentOptions, titleProperty } from './articleFields';
+import { authorField, contentOptions, PARENT_CHECK, titleProperty } from './articleFields';
 
 export const create: OperationDefinition = {
 	resource: 'article',
@@ -11,12 +10,9 @@ export const create: OperationDefinition = {
 	method: 'POST',
 	path: '/articles',
 	fields: [
-		{ in: 'body', key: 'title', property: titleProperty({ required: true, placeholder: 'How to reset your password' }) },
+		{ in: 'body', key: 'title', convert: 'text', property: titleProperty({ required: true, placeholder: 'How to reset your password' }) },
 		authorField(true),
 	],
-	collections: [{ name: 'additionalFields', displayName: 'Additional Fields', options: contentOptions() }],
-	build: (ctx, request) => {
-		request.body.title = requireString(request.body.title, ctx.fn.getNode(), 'Title', ctx.itemIndex);
-		checkArticleBody(ctx, request);
-	},
+	collections: [{ name: 'additionalFields', displayName: 'Additional Fields', options: contentOptions('create') }],
+	checks: [PARENT_CHECK],
 };

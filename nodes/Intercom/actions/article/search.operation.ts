@@ -29,6 +29,8 @@ export const search: OperationDefinition = {
 		{
 			in: 'query',
 			key: 'phrase',
+			// Blank: every article.
+			convert: 'text',
 			property: {
 				displayName: 'Phrase',
 				name: 'phrase',
@@ -83,9 +85,6 @@ export const search: OperationDefinition = {
 	],
 	// Adds Return All / Limit; `run` walks the pages the search answers (see paging.ts).
 	list: { pagination: 'page', itemsPath: 'data.articles' },
-	build: (_ctx, request) => {
-		if (typeof request.query.phrase === 'string' && request.query.phrase.trim() === '') delete request.query.phrase;
-	},
 	run: async (ctx) => {
 		const request = await buildRequest(search, ctx);
 		const limit = ctx.param<boolean>('returnAll', false) ? Infinity : ctx.param<number>('limit', 50);

@@ -1,7 +1,6 @@
-import { failParameter, requireString } from '../../../shared/values';
 import { articleLocator } from '../fields';
 import type { OperationDefinition } from '../types';
-import { authorField, checkArticleBody, contentOptions, titleProperty } from './articleFields';
+import { authorField, contentOptions, PARENT_CHECK, titleProperty } from './articleFields';
 
 export const update: OperationDefinition = {
 	resource: 'article',
@@ -18,17 +17,12 @@ export const update: OperationDefinition = {
 		{
 			name: 'updateFields',
 			displayName: 'Update Fields',
-			options: [{ in: 'body', key: 'title', property: titleProperty() }, authorField(false), ...contentOptions()],
+			options: [
+				{ in: 'body', key: 'title', convert: 'text', required: true, property: titleProperty() },
+				authorField(false),
+				...contentOptions('update'),
+			],
 		},
 	],
-	build: (ctx, request) => {
-		const node = ctx.fn.getNode();
-		if (Object.keys(request.body).length === 0) {
-			failParameter(node, 'Update Fields', ctx.itemIndex, 'add at least one field to change');
-		}
-		if (request.body.title !== undefined) request.body.title = requireString(request.body.title, node, 'Title', ctx.itemIndex);
-		checkArticleBody(ctx, request);
-		// Update takes parent_id as a string, where create takes an integer.
-		if (request.body.parent_id !== undefined) request.body.parent_id = String(request.body.parent_id);
-	},
+	checks: [{ anyOf: ['body'], parameter: 'Update Fields', message: 'add at least one field to change' }, PARENT_CHECK],
 };

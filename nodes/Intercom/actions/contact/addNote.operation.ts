@@ -1,6 +1,5 @@
 import { contactLocator, dynamicOptions } from '../fields';
 import type { OperationDefinition } from '../types';
-import { requireBodyText } from './shared';
 
 export const addNote: OperationDefinition = {
 	resource: 'contact',
@@ -17,6 +16,7 @@ export const addNote: OperationDefinition = {
 		{
 			in: 'body',
 			key: 'body',
+			convert: 'text',
 			property: {
 				displayName: 'Note',
 				name: 'note',
@@ -32,15 +32,7 @@ export const addNote: OperationDefinition = {
 		{
 			name: 'additionalFields',
 			displayName: 'Additional Fields',
-			options: [{ in: 'body', key: 'admin_id', property: dynamicOptions('adminId', 'Author Name or ID', 'getAdmins') }],
+			options: [{ in: 'body', key: 'admin_id', convert: 'text', property: dynamicOptions('adminId', 'Author Name or ID', 'getAdmins') }],
 		},
 	],
-	build: (ctx, request) => {
-		requireBodyText(ctx, request, 'body', 'Note');
-		if (request.body.admin_id !== undefined) {
-			const admin = String(request.body.admin_id).trim();
-			if (admin === '') delete request.body.admin_id;
-			else request.body.admin_id = admin;
-		}
-	},
 };

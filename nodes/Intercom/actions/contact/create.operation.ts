@@ -1,6 +1,5 @@
-import { failParameter } from '../../../shared/values';
 import type { OperationDefinition } from '../types';
-import { contactFieldOptions, shapeContactBody } from './shared';
+import { CONTACT_IDENTITY_CHECK, contactFieldOptions } from './shared';
 
 export const create: OperationDefinition = {
 	resource: 'contact',
@@ -14,6 +13,7 @@ export const create: OperationDefinition = {
 		{
 			in: 'body',
 			key: 'email',
+			convert: 'text',
 			property: {
 				displayName: 'Email',
 				name: 'email',
@@ -25,17 +25,5 @@ export const create: OperationDefinition = {
 		},
 	],
 	collections: [{ name: 'additionalFields', displayName: 'Additional Fields', options: contactFieldOptions({ withEmail: false }) }],
-	build: (ctx, request) => {
-		shapeContactBody(ctx, request);
-		const { email: e, external_id: externalId, role } = request.body;
-		if (!e && !externalId && !role) {
-			failParameter(
-				ctx.fn.getNode(),
-				'Email',
-				ctx.itemIndex,
-				'Intercom needs at least one of "Email", "External ID" or "Role" to create a contact',
-				'Fill in Email, or add External ID or Role under Additional Fields.',
-			);
-		}
-	},
+	checks: [CONTACT_IDENTITY_CHECK],
 };

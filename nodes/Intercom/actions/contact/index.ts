@@ -6,6 +6,7 @@ import { attachCompany } from './attachCompany.operation';
 import { attachSubscription } from './attachSubscription.operation';
 import { block } from './block.operation';
 import { create } from './create.operation';
+import { createOrUpdate } from './createOrUpdate.operation';
 import { deleteContact } from './delete.operation';
 import { detachCompany } from './detachCompany.operation';
 import { detachSubscription } from './detachSubscription.operation';
@@ -26,6 +27,7 @@ import { update } from './update.operation';
 
 export const contactOperations: OperationDefinition[] = [
 	create,
+	createOrUpdate,
 	get,
 	getByExternalId,
 	getMany,

@@ -1,15 +1,21 @@
-import { failParameter } from '../../../shared/values';
 import { contactLocator } from '../fields';
 import type { FieldSpec, OperationDefinition } from '../types';
 
-function bodyLocator(name: string, displayName: string, key: string, description: string): FieldSpec {
-	const locator = contactLocator(name, displayName, key);
-	return { ...locator, in: 'body', property: { ...locator.property, description } };
-}
-
 const fields: FieldSpec[] = [
-	bodyLocator('fromContactId', 'Lead to Merge', 'from', 'The lead (role "lead") to merge; it is deleted afterwards'),
-	bodyLocator('intoContactId', 'Merge Into User', 'into', "The user (role \"user\") that receives the lead's data"),
+	contactLocator({
+		name: 'fromContactId',
+		displayName: 'Lead to Merge',
+		in: 'body',
+		key: 'from',
+		description: 'The lead (role "lead") to merge; it is deleted afterwards',
+	}),
+	contactLocator({
+		name: 'intoContactId',
+		displayName: 'Merge Into User',
+		in: 'body',
+		key: 'into',
+		description: "The user (role \"user\") that receives the lead's data",
+	}),
 ];
 
 export const merge: OperationDefinition = {
@@ -22,9 +28,12 @@ export const merge: OperationDefinition = {
 	path: '/contacts/merge',
 	subject: 'Contact',
 	fields,
-	build: (ctx, request) => {
-		if (request.body.from === request.body.into) {
-			failParameter(ctx.fn.getNode(), 'Merge Into User', ctx.itemIndex, 'a contact cannot be merged into itself', 'Choose a lead and a different user.');
-		}
-	},
+	checks: [
+		{
+			distinct: ['body.from', 'body.into'],
+			parameter: 'Merge Into User',
+			message: 'a contact cannot be merged into itself',
+			hint: 'Choose a lead and a different user.',
+		},
+	],
 };

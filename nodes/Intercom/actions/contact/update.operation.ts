@@ -1,7 +1,6 @@
-import { failParameter } from '../../../shared/values';
 import { contactLocator } from '../fields';
 import type { OperationDefinition } from '../types';
-import { contactFieldOptions, shapeContactBody } from './shared';
+import { contactFieldOptions } from './shared';
 
 export const update: OperationDefinition = {
 	resource: 'contact',
@@ -15,10 +14,5 @@ export const update: OperationDefinition = {
 	subject: 'Contact',
 	fields: [contactLocator()],
 	collections: [{ name: 'updateFields', displayName: 'Update Fields', options: contactFieldOptions({ withEmail: true }) }],
-	build: (ctx, request) => {
-		shapeContactBody(ctx, request);
-		if (Object.keys(request.body).length === 0) {
-			failParameter(ctx.fn.getNode(), 'Update Fields', ctx.itemIndex, 'add at least one field to update');
-		}
-	},
+	checks: [{ anyOf: ['body'], parameter: 'Update Fields', message: 'add at least one field to update' }],
 };

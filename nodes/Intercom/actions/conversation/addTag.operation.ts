@@ -1,6 +1,6 @@
-import { conversationLocator, dynamicOptions } from '../fields';
+import { conversationLocator, tagField } from '../fields';
 import type { OperationDefinition } from '../types';
-import { actingAdminField, buildOnly, CONVERSATION_PATH_LABELS, readActingAdmin, readId } from './shared';
+import { actingAdminField, CONVERSATION_PATH_LABELS } from './shared';
 
 export const addTag: OperationDefinition = {
 	resource: 'conversation',
@@ -12,12 +12,5 @@ export const addTag: OperationDefinition = {
 	path: '/conversations/{conversation_id}/tags',
 	pathLabels: CONVERSATION_PATH_LABELS,
 	subject: 'Conversation or tag',
-	fields: [
-		conversationLocator(),
-		buildOnly(dynamicOptions('tagId', 'Tag Name or ID', 'getTags', { required: true })),
-		buildOnly(actingAdminField()),
-	],
-	build: (ctx, request) => {
-		Object.assign(request.body, { id: readId(ctx, 'tagId', 'Tag Name or ID'), admin_id: readActingAdmin(ctx) });
-	},
+	fields: [conversationLocator(), tagField('body'), actingAdminField()],
 };

@@ -1,7 +1,6 @@
-import { failParameter } from '../../../shared/values';
-import { conversationLocator, dynamicOptions } from '../fields';
+import { conversationLocator, dynamicOptions, ID_FORMATS } from '../fields';
 import type { OperationDefinition } from '../types';
-import { actingAdminField, buildOnly, CONVERSATION_PATH_LABELS, optionalBodyOption, readActingAdmin, readId } from './shared';
+import { actingAdminField, CONVERSATION_PATH_LABELS, optionalBodyOption } from './shared';
 
 const ASSIGNEES = {
 	admin: { name: 'assigneeAdminId', displayName: 'Assignee Admin Name or ID', method: 'getAdmins' },
@@ -21,25 +20,31 @@ export const assign: OperationDefinition = {
 	subject: 'Conversation',
 	fields: [
 		conversationLocator(),
-		buildOnly(actingAdminField()),
-		buildOnly({
-			displayName: 'Assign To',
-			name: 'assigneeType',
-			type: 'options',
-			options: [
-				{ name: 'Admin', value: 'admin', description: 'A teammate' },
-				{ name: 'Team', value: 'team', description: 'A team inbox' },
-			],
-			default: 'admin',
-		}),
-		...(['admin', 'team'] as const).map((type) =>
-			buildOnly(
-				dynamicOptions(ASSIGNEES[type].name, ASSIGNEES[type].displayName, ASSIGNEES[type].method, {
-					required: true,
-					displayOptions: { show: { assigneeType: [type] } },
-				}),
-			),
-		),
+		actingAdminField(),
+		{
+			in: 'body',
+			key: 'type',
+			property: {
+				displayName: 'Assign To',
+				name: 'assigneeType',
+				type: 'options',
+				options: [
+					{ name: 'Admin', value: 'admin', description: 'A teammate' },
+					{ name: 'Team', value: 'team', description: 'A team inbox' },
+				],
+				default: 'admin',
+			},
+		},
+		// One of the two is shown (and sent), following Assign To.
+		...(['admin', 'team'] as const).map((type) => ({
+			in: 'body' as const,
+			key: 'assignee_id',
+			idFormat: ID_FORMATS.numeric,
+			property: dynamicOptions(ASSIGNEES[type].name, ASSIGNEES[type].displayName, ASSIGNEES[type].method, {
+				required: true,
+				displayOptions: { show: { assigneeType: [type] } },
+			}),
+		})),
 	],
 	collections: [
 		{
@@ -48,17 +53,5 @@ export const assign: OperationDefinition = {
 			options: [optionalBodyOption('A message left in the conversation with the assignment')],
 		},
 	],
-	build: (ctx, request) => {
-		const type = ctx.param<string>('assigneeType', 'admin');
-		if (type !== 'admin' && type !== 'team') {
-			failParameter(ctx.fn.getNode(), 'Assign To', ctx.itemIndex, `"${type}" is not one of admin, team`);
-		}
-		const assignee = ASSIGNEES[type];
-		Object.assign(request.body, {
-			message_type: 'assignment',
-			type,
-			admin_id: readActingAdmin(ctx),
-			assignee_id: readId(ctx, assignee.name, assignee.displayName),
-		});
-	},
+	fixed: { body: { message_type: 'assignment' } },
 };

@@ -1,13 +1,6 @@
 import { conversationLocator } from '../fields';
 import type { OperationDefinition } from '../types';
-import {
-	actingAdminField,
-	buildOnly,
-	contactIdentifierFields,
-	CONVERSATION_PATH_LABELS,
-	readActingAdmin,
-	readContactIdentifier,
-} from './shared';
+import { actingAdminField, contactIdentifierFields, CONVERSATION_PATH_LABELS } from './shared';
 
 export const attachContact: OperationDefinition = {
 	resource: 'conversation',
@@ -20,8 +13,5 @@ export const attachContact: OperationDefinition = {
 	path: '/conversations/{conversation_id}/customers',
 	pathLabels: CONVERSATION_PATH_LABELS,
 	subject: 'Conversation or contact',
-	fields: [conversationLocator(), buildOnly(actingAdminField()), ...contactIdentifierFields()],
-	build: (ctx, request) => {
-		Object.assign(request.body, { admin_id: readActingAdmin(ctx), customer: readContactIdentifier(ctx) });
-	},
+	fields: [conversationLocator(), actingAdminField(), ...contactIdentifierFields(undefined, 'customer')],
 };

@@ -1,6 +1,6 @@
 import { conversationLocator } from '../fields';
 import type { OperationDefinition } from '../types';
-import { actingAdminField, buildOnly, CONVERSATION_PATH_LABELS, optionalBodyOption, readActingAdmin } from './shared';
+import { actingAdminField, CONVERSATION_PATH_LABELS, optionalBodyOption } from './shared';
 
 export const close: OperationDefinition = {
 	resource: 'conversation',
@@ -12,7 +12,7 @@ export const close: OperationDefinition = {
 	path: '/conversations/{conversation_id}/parts',
 	pathLabels: CONVERSATION_PATH_LABELS,
 	subject: 'Conversation',
-	fields: [conversationLocator(), buildOnly(actingAdminField())],
+	fields: [conversationLocator(), actingAdminField()],
 	collections: [
 		{
 			name: 'additionalFields',
@@ -20,7 +20,5 @@ export const close: OperationDefinition = {
 			options: [optionalBodyOption('A message left in the conversation as it closes, seen by the contact and teammates')],
 		},
 	],
-	build: (ctx, request) => {
-		Object.assign(request.body, { message_type: 'close', type: 'admin', admin_id: readActingAdmin(ctx) });
-	},
+	fixed: { body: { message_type: 'close', type: 'admin' } },
 };

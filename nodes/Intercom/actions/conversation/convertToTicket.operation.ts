@@ -1,7 +1,6 @@
-import { failParameter } from '../../../shared/values';
-import { conversationLocator, dynamicOptions } from '../fields';
+import { conversationLocator, dynamicOptions, ID_FORMATS } from '../fields';
 import type { OperationDefinition } from '../types';
-import { buildOnly, CONVERSATION_PATH_LABELS, readId } from './shared';
+import { CONVERSATION_PATH_LABELS } from './shared';
 
 const TICKET_TYPE = { name: 'ticketTypeId', displayName: 'Ticket Type Name or ID' };
 const ATTRIBUTES = { name: 'ticketAttributes', displayName: 'Ticket Attributes (JSON)' };
@@ -16,7 +15,15 @@ export const convertToTicket: OperationDefinition = {
 	path: '/conversations/{conversation_id}/convert',
 	pathLabels: CONVERSATION_PATH_LABELS,
 	subject: 'Conversation',
-	fields: [conversationLocator(), buildOnly(dynamicOptions(TICKET_TYPE.name, TICKET_TYPE.displayName, 'getTicketTypes', { required: true }))],
+	fields: [
+		conversationLocator(),
+		{
+			in: 'body',
+			key: 'ticket_type_id',
+			idFormat: ID_FORMATS.numeric,
+			property: dynamicOptions(TICKET_TYPE.name, TICKET_TYPE.displayName, 'getTicketTypes', { required: true }),
+		},
+	],
 	collections: [
 		{
 			name: 'additionalFields',
@@ -25,7 +32,7 @@ export const convertToTicket: OperationDefinition = {
 				{
 					in: 'body',
 					key: 'attributes',
-					convert: 'json',
+					convert: 'object',
 					property: {
 						displayName: ATTRIBUTES.displayName,
 						name: ATTRIBUTES.name,
@@ -38,13 +45,4 @@ export const convertToTicket: OperationDefinition = {
 			],
 		},
 	],
-	build: (ctx, request) => {
-		request.body.ticket_type_id = readId(ctx, TICKET_TYPE.name, TICKET_TYPE.displayName);
-		const attributes = request.body.attributes;
-		if (attributes === undefined) return;
-		if (attributes === null || typeof attributes !== 'object' || Array.isArray(attributes)) {
-			failParameter(ctx.fn.getNode(), ATTRIBUTES.displayName, ctx.itemIndex, 'a JSON object ({ … }) is required');
-		}
-		if (Object.keys(attributes).length === 0) delete request.body.attributes;
-	},
 };

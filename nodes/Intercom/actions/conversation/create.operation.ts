@@ -1,11 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { contactLocator, ID_FORMATS } from '../fields';
+import { contactLocator } from '../fields';
 import type { FieldSpec, OperationDefinition } from '../types';
-import { attachmentUrlsOption, bodyProperty, buildOnly, checkAttachmentUrls, createdAtOption, readId, requireText } from './shared';
+import { attachmentUrlsOption, bodyProperty, createdAtOption } from './shared';
 
 const fields: FieldSpec[] = [
-	buildOnly(contactLocator().property),
+	contactLocator({ in: 'body', key: 'from.id' }),
 	{
 		in: 'body',
 		key: 'from.type',
@@ -57,9 +55,4 @@ export const create: OperationDefinition = {
 			],
 		},
 	],
-	build: (ctx, request) => {
-		(request.body.from as IDataObject).id = readId(ctx, 'contactId', 'Contact', ID_FORMATS.contact);
-		request.body.body = requireText(ctx, 'body', 'Body');
-		checkAttachmentUrls(ctx, request);
-	},
 };

@@ -1,6 +1,6 @@
 import { contactLocator, conversationLocator } from '../fields';
 import type { OperationDefinition } from '../types';
-import { actingAdminField, buildOnly, CONVERSATION_PATH_LABELS, readActingAdmin } from './shared';
+import { actingAdminField, CONVERSATION_PATH_LABELS } from './shared';
 
 export const detachContact: OperationDefinition = {
 	resource: 'conversation',
@@ -13,8 +13,5 @@ export const detachContact: OperationDefinition = {
 	path: '/conversations/{conversation_id}/customers/{contact_id}',
 	pathLabels: CONVERSATION_PATH_LABELS,
 	subject: 'Conversation or contact',
-	fields: [conversationLocator(), contactLocator(), buildOnly(actingAdminField())],
-	build: (ctx, request) => {
-		request.body.admin_id = readActingAdmin(ctx);
-	},
+	fields: [conversationLocator(), contactLocator(), actingAdminField()],
 };

@@ -1,6 +1,6 @@
 import { conversationLocator } from '../fields';
 import type { OperationDefinition } from '../types';
-import { applyPlainText, CONVERSATION_PATH_LABELS, plainTextOption } from './shared';
+import { CONVERSATION_PATH_LABELS, plainTextOption } from './shared';
 
 export const get: OperationDefinition = {
 	resource: 'conversation',
@@ -24,6 +24,7 @@ export const get: OperationDefinition = {
 					in: 'query',
 					key: 'include_translations',
 					convert: 'boolean',
+					whenTrue: true,
 					property: {
 						displayName: 'Include Translations',
 						name: 'includeTranslations',
@@ -35,8 +36,4 @@ export const get: OperationDefinition = {
 			],
 		},
 	],
-	build: (_ctx, request) => {
-		applyPlainText(request);
-		if (request.query.include_translations !== true) delete request.query.include_translations;
-	},
 };

@@ -1,6 +1,6 @@
 import { conversationLocator } from '../fields';
 import type { OperationDefinition } from '../types';
-import { actingAdminField, buildOnly, CONVERSATION_PATH_LABELS, readActingAdmin } from './shared';
+import { actingAdminField, CONVERSATION_PATH_LABELS } from './shared';
 
 export const open: OperationDefinition = {
 	resource: 'conversation',
@@ -12,8 +12,6 @@ export const open: OperationDefinition = {
 	path: '/conversations/{conversation_id}/parts',
 	pathLabels: CONVERSATION_PATH_LABELS,
 	subject: 'Conversation',
-	fields: [conversationLocator(), buildOnly(actingAdminField())],
-	build: (ctx, request) => {
-		Object.assign(request.body, { message_type: 'open', admin_id: readActingAdmin(ctx) });
-	},
+	fields: [conversationLocator(), actingAdminField()],
+	fixed: { body: { message_type: 'open' } },
 };

@@ -1,6 +1,6 @@
 import { conversationLocator, tagField } from '../fields';
 import type { OperationDefinition } from '../types';
-import { actingAdminField, buildOnly, CONVERSATION_PATH_LABELS, readActingAdmin } from './shared';
+import { actingAdminField, CONVERSATION_PATH_LABELS } from './shared';
 
 export const removeTag: OperationDefinition = {
 	resource: 'conversation',
@@ -12,8 +12,5 @@ export const removeTag: OperationDefinition = {
 	path: '/conversations/{conversation_id}/tags/{tag_id}',
 	pathLabels: CONVERSATION_PATH_LABELS,
 	subject: 'Conversation or tag',
-	fields: [conversationLocator(), tagField('path'), buildOnly(actingAdminField())],
-	build: (ctx, request) => {
-		request.body.admin_id = readActingAdmin(ctx);
-	},
+	fields: [conversationLocator(), tagField('path'), actingAdminField()],
 };

@@ -5,11 +5,10 @@ import { failParameter } from '../../../shared/values';
 import { conversationLocator } from '../fields';
 import type { OperationContext, OperationDefinition } from '../types';
 import {
-	actingAdminField,
+	actingAdminProperty,
 	attachmentUrlsOption,
 	bodyProperty,
 	buildOnly,
-	checkAttachmentUrls,
 	contactIdentifierFields,
 	CONVERSATION_PATH_LABELS,
 	createdAtOption,
@@ -69,7 +68,7 @@ export const reply: OperationDefinition = {
 			],
 			default: 'admin',
 		}),
-		buildOnly({ ...actingAdminField(), displayOptions: { show: asAdmin } }),
+		buildOnly({ ...actingAdminProperty(), displayOptions: { show: asAdmin } }),
 		buildOnly({
 			displayName: 'Message Type',
 			name: 'messageType',
@@ -138,6 +137,5 @@ export const reply: OperationDefinition = {
 		} else {
 			Object.assign(request.body, { message_type: 'comment', type: 'user', ...readContactIdentifier(ctx), body: requireText(ctx, 'body', 'Body') });
 		}
-		checkAttachmentUrls(ctx, request);
 	},
 };

@@ -2,7 +2,7 @@ import type { IDataObject, IDisplayOptions, INodeProperties } from 'n8n-workflow
 
 import { failParameter, requireString } from '../../../shared/values';
 import { dynamicOptions, ID_FORMATS } from '../fields';
-import type { BuiltRequest, FieldSpec, IdFormat, OperationContext, OptionSpec } from '../types';
+import type { FieldSpec, IdFormat, OperationContext, OptionSpec, ShapeContext } from '../types';
 
 export const CONVERSATION_PATH_LABELS = { conversation_id: 'Conversation', contact_id: 'Contact', tag_id: 'Tag' };
 
@@ -27,8 +27,13 @@ export function readId(ctx: OperationContext, name: string, displayName: string,
 }
 
 /** The teammate on whose behalf Intercom records the action. */
-export function actingAdminField(): INodeProperties {
+export function actingAdminProperty(): INodeProperties {
 	return dynamicOptions(ACTING_ADMIN.name, ACTING_ADMIN.displayName, 'getAdmins', { required: true });
+}
+
+/** The acting admin, sent as `admin_id` in the body. */
+export function actingAdminField(): FieldSpec {
+	return { in: 'body', key: 'admin_id', idFormat: ID_FORMATS.numeric, property: actingAdminProperty() };
 }
 
 export function readActingAdmin(ctx: OperationContext): string {
@@ -64,6 +69,7 @@ export function attachmentUrlsOption(): OptionSpec {
 		in: 'body',
 		key: 'attachment_urls',
 		convert: 'list',
+		shape: (urls, { fail }) => checkAttachmentUrls(urls as string[], fail),
 		property: {
 			displayName: 'Attachment URLs',
 			name: 'attachmentUrls',
@@ -87,22 +93,13 @@ export function createdAtOption(description: string): OptionSpec {
 const MAX_ATTACHMENTS = 10;
 
 /** Intercom takes up to 10 absolute http(s) URLs; an empty list is the same as none. */
-export function checkAttachmentUrls(ctx: OperationContext, request: BuiltRequest): void {
-	const urls = request.body.attachment_urls as string[] | undefined;
-	if (urls === undefined) return;
-	if (urls.length === 0) {
-		delete request.body.attachment_urls;
-		return;
-	}
-	const node = ctx.fn.getNode();
-	if (urls.length > MAX_ATTACHMENTS) {
-		failParameter(node, 'Attachment URLs', ctx.itemIndex, `${urls.length} URLs given, Intercom takes at most ${MAX_ATTACHMENTS}`);
-	}
+function checkAttachmentUrls(urls: string[], fail: (message: string) => never): string[] | undefined {
+	if (urls.length === 0) return undefined;
+	if (urls.length > MAX_ATTACHMENTS) fail(`${urls.length} URLs given, Intercom takes at most ${MAX_ATTACHMENTS}`);
 	for (const url of urls) {
-		if (!/^https?:\/\/[^\s/?#]+\S*$/i.test(url)) {
-			failParameter(node, 'Attachment URLs', ctx.itemIndex, `"${url.slice(0, 60)}" is not an http(s) URL`);
-		}
+		if (!/^https?:\/\/[^\s/?#]+\S*$/i.test(url)) fail(`"${url.slice(0, 60)}" is not an http(s) URL`);
 	}
+	return urls;
 }
 
 /** Options that only change how Intercom renders the conversation it returns. */
@@ -111,6 +108,8 @@ export function plainTextOption(): OptionSpec {
 		in: 'query',
 		key: 'display_as',
 		convert: 'boolean',
+		// The API's switch is `display_as=plaintext`; "false" means leaving it out.
+		whenTrue: 'plaintext',
 		property: {
 			displayName: 'Plain Text',
 			name: 'plainText',
@@ -121,14 +120,12 @@ export function plainTextOption(): OptionSpec {
 	};
 }
 
-/** The API's switch is `display_as=plaintext`; "false" means leaving it out. */
-export function applyPlainText(request: BuiltRequest): void {
-	if (request.query.display_as === true) request.query.display_as = 'plaintext';
-	else delete request.query.display_as;
-}
-
-/** The ways Intercom lets a request name a contact in the body (a reply's author, a participant). */
-export function contactIdentifierFields(show?: IDisplayOptions['show']): FieldSpec[] {
+/**
+ * The ways Intercom lets a request name a contact in the body (a reply's author, a participant).
+ * With `key`, the identifier is placed there as `{intercom_user_id | user_id | email: value}`;
+ * without, the operation's `build` reads it with readContactIdentifier.
+ */
+export function contactIdentifierFields(show?: IDisplayOptions['show'], key?: string): FieldSpec[] {
 	const displayOptions = show ? { show } : undefined;
 	return [
 		buildOnly({
@@ -144,16 +141,19 @@ export function contactIdentifierFields(show?: IDisplayOptions['show']): FieldSp
 			description: 'How the contact is identified',
 			displayOptions,
 		}),
-		buildOnly({
-			displayName: 'Contact Identifier',
-			name: 'contactIdentifier',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: '6762f0d51bb69f9f2193bb7f',
-			description: "The contact's Intercom ID, external user ID or email, as chosen in Identify Contact By",
-			displayOptions,
-		}),
+		{
+			...(key ? { in: 'body' as const, key, convert: 'text' as const, shape: (_value: unknown, { ctx }: ShapeContext) => readContactIdentifier(ctx) } : {}),
+			property: {
+				displayName: 'Contact Identifier',
+				name: 'contactIdentifier',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: '6762f0d51bb69f9f2193bb7f',
+				description: "The contact's Intercom ID, external user ID or email, as chosen in Identify Contact By",
+				displayOptions,
+			},
+		},
 	];
 }
 

@@ -1,6 +1,6 @@
 import { conversationLocator } from '../fields';
 import type { OperationDefinition } from '../types';
-import { actingAdminField, buildOnly, CONVERSATION_PATH_LABELS, readActingAdmin } from './shared';
+import { actingAdminField, CONVERSATION_PATH_LABELS } from './shared';
 
 export const snooze: OperationDefinition = {
 	resource: 'conversation',
@@ -14,7 +14,7 @@ export const snooze: OperationDefinition = {
 	subject: 'Conversation',
 	fields: [
 		conversationLocator(),
-		buildOnly(actingAdminField()),
+		actingAdminField(),
 		{
 			in: 'body',
 			key: 'snoozed_until',
@@ -29,7 +29,5 @@ export const snooze: OperationDefinition = {
 			},
 		},
 	],
-	build: (ctx, request) => {
-		Object.assign(request.body, { message_type: 'snoozed', admin_id: readActingAdmin(ctx) });
-	},
+	fixed: { body: { message_type: 'snoozed' } },
 };

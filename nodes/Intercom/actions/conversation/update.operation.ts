@@ -1,13 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { failParameter } from '../../../shared/values';
-import { conversationLocator, dynamicOptions } from '../fields';
+import { conversationLocator, customAttributesOptions } from '../fields';
 import type { OperationDefinition } from '../types';
-import { applyPlainText, CONVERSATION_PATH_LABELS, plainTextOption } from './shared';
+import { CONVERSATION_PATH_LABELS, plainTextOption } from './shared';
 
 const UPDATE_FIELDS = { name: 'updateFields', displayName: 'Update Fields' };
-const PAIRS = { name: 'customAttributes', displayName: 'Custom Attributes' };
-const JSON_ATTRIBUTES = { name: 'customAttributesJson', displayName: 'Custom Attributes (JSON)' };
 
 export const update: OperationDefinition = {
 	resource: 'conversation',
@@ -36,42 +31,7 @@ export const update: OperationDefinition = {
 						description: "Intercom's ID of the company the conversation is about",
 					},
 				},
-				{
-					in: 'body',
-					key: 'custom_attributes',
-					convert: 'keyValue',
-					property: {
-						displayName: PAIRS.displayName,
-						name: PAIRS.name,
-						type: 'fixedCollection',
-						typeOptions: { multipleValues: true },
-						placeholder: 'Add Attribute',
-						default: {},
-						description: 'Values of conversation data attributes, sent as text; use Custom Attributes (JSON) for numbers, booleans and lists',
-						options: [
-							{
-								displayName: 'Attribute',
-								name: 'attribute',
-								values: [
-									dynamicOptions('name', 'Attribute Name or ID', 'getConversationAttributes'),
-									{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-								],
-							},
-						],
-					},
-				},
-				{
-					in: 'body',
-					key: 'custom_attributes',
-					convert: 'json',
-					property: {
-						displayName: JSON_ATTRIBUTES.displayName,
-						name: JSON_ATTRIBUTES.name,
-						type: 'json',
-						default: '{}',
-						description: 'Conversation data attributes as a JSON object, such as {"priority": "High", "order": ["21"]}',
-					},
-				},
+				...customAttributesOptions('getConversationAttributes', 'conversation'),
 				{
 					in: 'body',
 					key: 'read',
@@ -93,26 +53,5 @@ export const update: OperationDefinition = {
 		},
 		{ name: 'options', displayName: 'Options', placeholder: 'Add Option', options: [plainTextOption()] },
 	],
-	build: (ctx, request) => {
-		const node = ctx.fn.getNode();
-		const chosen = ctx.param<IDataObject>(UPDATE_FIELDS.name, {}) ?? {};
-		if (PAIRS.name in chosen && JSON_ATTRIBUTES.name in chosen) {
-			failParameter(
-				node,
-				JSON_ATTRIBUTES.displayName,
-				ctx.itemIndex,
-				`cannot be used together with "${PAIRS.displayName}"`,
-				'Set custom attributes either as name/value pairs or as one JSON object.',
-			);
-		}
-		const attributes = request.body.custom_attributes;
-		if (attributes !== undefined && (attributes === null || typeof attributes !== 'object' || Array.isArray(attributes))) {
-			failParameter(node, JSON_ATTRIBUTES.displayName, ctx.itemIndex, 'a JSON object ({ … }) is required');
-		}
-		if (attributes !== undefined && Object.keys(attributes as IDataObject).length === 0) delete request.body.custom_attributes;
-		if (Object.keys(request.body).length === 0) {
-			failParameter(node, UPDATE_FIELDS.displayName, ctx.itemIndex, 'add at least one field to change');
-		}
-		applyPlainText(request);
-	},
+	checks: [{ anyOf: ['body'], parameter: UPDATE_FIELDS.displayName, message: 'add at least one field to change' }],
 };

@@ -1,4 +1,3 @@
-import { requireString } from '../../../shared/values';
 import type { OperationDefinition } from '../types';
 
 export const create: OperationDefinition = {
@@ -13,6 +12,7 @@ export const create: OperationDefinition = {
 		{
 			in: 'body',
 			key: 'name',
+			convert: 'text',
 			property: {
 				displayName: 'Name',
 				name: 'name',
@@ -24,7 +24,4 @@ export const create: OperationDefinition = {
 			},
 		},
 	],
-	build: (ctx, request) => {
-		request.body.name = requireString(request.body.name, ctx.fn.getNode(), 'Name', ctx.itemIndex);
-	},
 };

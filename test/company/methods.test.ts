@@ -1,0 +1,56 @@
+/** The company resource locator's list and the company dynamic lists, against the sandbox. */
+import type { ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
+
+import { startSandbox, type RunningSandbox } from '../../sandbox';
+import { credentialsFor, loadOptionsContext, nodeTypes } from '../helpers/n8n';
+
+let sb: RunningSandbox;
+
+beforeAll(async () => {
+	sb = await startSandbox({ port: 0, seed: { contacts: 20, companies: 75, conversations: 0, articles: 0 } });
+});
+afterAll(async () => await sb.close());
+afterEach(() => expect(sb.log.nonConformant()).toEqual([]));
+
+const methods = () => nodeTypes.getByNameAndVersion('n8n-nodes-intercom.intercom').methods!;
+const context = () => loadOptionsContext({ credentials: credentialsFor(sb.baseUrl, sb.token), parameters: { resource: 'company' } });
+
+async function searchCompanies(filter?: string, token?: string): Promise<INodeListSearchResult> {
+	const fn = methods().listSearch!.searchCompanies as (this: ILoadOptionsFunctions, f?: string, t?: string) => Promise<INodeListSearchResult>;
+	return await fn.call(context(), filter, token);
+}
+
+async function loadOptions(name: string): Promise<INodePropertyOptions[]> {
+	const fn = methods().loadOptions![name] as (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
+	return await fn.call(context());
+}
+
+describe('searchCompanies', () => {
+	it('lists every company over pages of 50, labelled with name and company_id', async () => {
+		const first = await searchCompanies();
+		expect(first.results).toHaveLength(50);
+		expect(first.paginationToken).toBe('2');
+		const second = await searchCompanies(undefined, first.paginationToken as string);
+		expect(second.paginationToken).toBeUndefined();
+		const values = [...first.results, ...second.results].map((r) => r.value);
+		expect(values.sort()).toEqual(sb.workspace.companies.all().map((c) => c.id).sort());
+		const one = sb.workspace.companies.all()[0];
+		expect(first.results.find((r) => r.value === one.id)?.name).toBe(`${one.name} (${one.company_id})`);
+	});
+
+	it('filters by any part of the name or company_id, ignoring case', async () => {
+		const target = sb.workspace.companies.all()[3];
+		const found = await searchCompanies(target.company_id.toUpperCase());
+		expect(found.results.map((r) => r.value)).toContain(target.id);
+		expect(found.results.every((r) => r.name.toLowerCase().includes(target.company_id))).toBe(true);
+	});
+});
+
+describe('company dynamic lists', () => {
+	it('offers segments and writable company attributes', async () => {
+		expect((await loadOptions('getSegments')).map((o) => o.value).sort()).toEqual([...sb.workspace.segments.keys()].sort());
+		const attributes = await loadOptions('getCompanyAttributes');
+		expect(attributes.map((o) => o.value)).toContain('account_tier');
+		expect(attributes.every((o) => sb.workspace.dataAttributes.some((a) => a.model === 'company' && a.custom && a.name === o.value))).toBe(true);
+	});
+});
