@@ -25,7 +25,7 @@ import { accessTokenCredential, EXAMPLE_IDS, examples, SANDBOX_CREDENTIAL, write
 import { DEFAULT_OWNER, N8nInstance } from './runtime/n8n';
 import { resolveN8nVersion, WORK_DIR } from './runtime/paths';
 import { freePort, handleSignals } from './runtime/processes';
-import { CHAT_REPLY_PATH, DATA_TABLE_EXAMPLES, postgresCredential, runInEditor, startChatReceiver, USE_CASE_IDS, wire, type ChatReceiver } from './runtime/use-cases';
+import { CHAT_REPLY_PATH, DATA_TABLE_EXAMPLES, postgresCredential, runInEditor, SIGNUP_PATH, startChatReceiver, USE_CASE_IDS, wire, type ChatReceiver } from './runtime/use-cases';
 
 /** Examples that run on their own once active (the others are run from the editor). */
 const ACTIVE_BY_DEFAULT: string[] = [
@@ -36,6 +36,7 @@ const ACTIVE_BY_DEFAULT: string[] = [
 	USE_CASE_IDS.conversationRouting,
 	USE_CASE_IDS.supportAnalytics,
 	USE_CASE_IDS.supportDataSync,
+	USE_CASE_IDS.contactEnrichment,
 ];
 const WHY_INACTIVE: Record<string, string> = {
 	[EXAMPLE_IDS.replyAndClose]: 'run it from the editor',
@@ -210,6 +211,8 @@ async function main(): Promise<void> {
 				`  Try         curl -X POST ${n8n.baseUrl}/webhook/intercom-contact \\`,
 				`                -H 'content-type: application/json' \\`,
 				`                -d '{"email":"sam@example.com","name":"Sam Lee","plan":"pro"}'`,
+				`              curl -X POST ${n8n.baseUrl}/webhook/${SIGNUP_PATH} -H 'content-type: application/json' \\`,
+				`                -d '{"email":"kim@example.com","name":"Kim Park","plan":"pro","company":{"id":"acme-42","name":"Acme"},"tag":"trial"}'`,
 				`              curl -X POST ${n8n.baseUrl}/webhook/${CHAT_REPLY_PATH} \\`,
 				`                -H 'content-type: application/json' -d '{"text":"#<conversation id> Thanks, on it!"}'`,
 				'',

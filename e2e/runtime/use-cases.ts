@@ -18,6 +18,7 @@ export const USE_CASE_IDS = {
 	supportAnalytics: 'exSupportAnalytics',
 	supportDataSync: 'exSupportDataSync',
 	supportDataSyncPostgres: 'exSupportSyncPg',
+	contactEnrichment: 'exContactEnrichment',
 } as const;
 
 /** Examples whose tables are n8n Data Tables addressed by name (n8n 2.x; 1.123 has no "By Name" mode nor table creation). */
@@ -25,6 +26,9 @@ export const DATA_TABLE_EXAMPLES: readonly string[] = [USE_CASE_IDS.supportAnaly
 
 /** The webhook path of the bridge's chat → Intercom direction. */
 export const CHAT_REPLY_PATH = 'intercom-chat-reply';
+
+/** The webhook path of the contact enrichment example. */
+export const SIGNUP_PATH = 'intercom-signup';
 
 export const POSTGRES_CREDENTIAL = { id: 'PostgresSupport1', name: 'Postgres (support data)' } as const;
 

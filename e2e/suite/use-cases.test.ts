@@ -35,6 +35,7 @@ import {
 	dataTableRows,
 	postgresCredential,
 	runInEditor,
+	SIGNUP_PATH,
 	startChatReceiver,
 	USE_CASE_IDS,
 	wire,
@@ -246,6 +247,50 @@ for (const version of versionsToTest()) {
 
 			const requests = apiRequests(sb, fromSeq);
 			assert.deepEqual(requestProblems(requests), [], describeRequests(requests.slice(-50)));
+		});
+
+		it('Contact enrichment: the same signup twice within a second leaves one contact, with attributes, tag and company', { timeout: 5 * MINUTE }, async () => {
+			await withN8nLog(n8n, 'contact enrichment', async () => {
+				assert.ok(n8n.running, 'n8n is running');
+				await n8n.activateViaRest(USE_CASE_IDS.contactEnrichment);
+				await n8n.waitForWebhook(SIGNUP_PATH);
+				const mark = lastSeq(sb);
+				const signup = { email: ' Riley.Chen@Example.com ', name: 'Riley Chen', plan: 'pro', seats: 12, company: { id: 'acme-42', name: 'Acme Inc' }, tag: 'trial' };
+				const post = async (body: Record<string, unknown>) => {
+					const res = await fetch(`${n8n.apiUrl}/webhook/${SIGNUP_PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+					return { status: res.status, text: await res.text() };
+				};
+				// Twice at once: both create-or-update steps race for the same email.
+				const answers = await Promise.all([post(signup), post(signup)]);
+				for (const answer of answers) assert.equal(answer.status, 200, answer.text);
+				const contacts = sb.workspace.contacts.all().filter((c) => c.email === 'riley.chen@example.com');
+				assert.equal(contacts.length, 1, 'one contact for the two signups');
+				const [contact] = contacts;
+				for (const answer of answers) assert.equal(JSON.parse(answer.text).id, contact.id, 'each answer is the enriched contact');
+				assert.equal(contact.role, 'user');
+				assert.equal(contact.name, 'Riley Chen');
+				assert.deepEqual({ plan: contact.custom_attributes.plan, seats: contact.custom_attributes.seats }, { plan: 'pro', seats: 12 });
+				const companies = sb.workspace.companies.all().filter((c) => c.company_id === 'acme-42');
+				assert.equal(companies.length, 1, 'one company for the two signups');
+				assert.equal(companies[0].name, 'Acme Inc');
+				assert.equal(companies[0].plan, 'pro');
+				assert.deepEqual([...contact.companyIds], [companies[0].id], 'the contact is attached to its company');
+				const trial = [...sb.workspace.tags.values()].filter((t) => t.name === 'trial');
+				assert.equal(trial.length, 1, 'one tag named trial');
+				assert.deepEqual(contact.tags.map((t) => t.tagId), [trial[0].id], 'the contact carries the tag');
+
+				// A signup without a company: created and tagged, no company.
+				const solo = await post({ email: 'sam.lee@example.com', name: 'Sam Lee' });
+				assert.equal(solo.status, 200, solo.text);
+				const [sam, ...others] = sb.workspace.contacts.all().filter((c) => c.email === 'sam.lee@example.com');
+				assert.equal(others.length, 0);
+				assert.equal(sam.custom_attributes.plan, 'free');
+				assert.deepEqual([...sam.companyIds], []);
+				const signedUp = [...sb.workspace.tags.values()].find((t) => t.name === 'signed-up');
+				assert.deepEqual(sam.tags.map((t) => t.tagId), [signedUp?.id]);
+				const requests = apiRequests(sb, mark);
+				assert.deepEqual(requestProblems(requests), [], describeRequests(requests));
+			});
 		});
 
 		it('Daily support figures: one row per day and team, equal to the sandbox', { timeout: 5 * MINUTE }, async (t) => {
