@@ -106,7 +106,7 @@ async function main(): Promise<void> {
 			searchDelaySeconds: 2,
 		});
 		const ws = sb.workspace;
-		say(`sandbox up at ${sb.baseUrl}: ${ws.contacts.size} contacts, ${ws.conversations.size} conversations, ${ws.articles.size} articles`);
+		say(`sandbox up at ${sb.baseUrl}: ${ws.contacts.size} contacts, ${ws.companies.size} companies, ${ws.conversations.size} conversations, ${ws.articles.size} articles`);
 
 		// The chat of the messaging bridge: prints what the bridge posts (a fixed port, so that the
 		// imported workflow's URL stays valid across restarts).

@@ -1,6 +1,6 @@
 /**
  * Contact → Create or Update against the sandbox, with Intercom's search indexing delay on: a
- * contact created moments ago is not yet found by search, so the node must rely on the 409 that
+ * contact created moments ago is not yet found by search, so the node relies on the 409 that
  * names it. Two items for one email in one execution, and two executions at once, leave exactly
  * one contact. The sandbox clock is frozen, so "moments ago" stays moments ago.
  */
@@ -8,10 +8,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import nock from 'nock';
 
 import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { credentialsFor, runNode } from '../helpers/n8n';
-import { BASE_URL, fakeIntercom, TOKEN } from '../helpers/fake-intercom';
+import { BASE_URL, call, CONTACT_ID, contact, fakeIntercom, TOKEN } from '../helpers/fake-intercom';
 
 let sb: RunningSandbox;
 
@@ -35,7 +36,7 @@ const withEmail = (email: string) => sb.workspace.contacts.all().filter((c) => c
 const calls = () => sb.log.requests().map((r) => `${r.method} ${r.operation} ${r.status}`);
 
 describe('contact Create or Update by email', () => {
-	it('creates a contact that does not exist, then updates it once search has indexed it', async () => {
+	it('creates a contact that does not exist, then updates it through the 409 that names it', async () => {
 		const created = await upsert({ email: 'grace@example.com', additionalFields: { name: 'Grace' } });
 		expect(created.error).toBeUndefined();
 		expect(withEmail('grace@example.com')).toHaveLength(1);
@@ -47,7 +48,7 @@ describe('contact Create or Update by email', () => {
 		const updated = await upsert({ email: ' grace@example.com ', additionalFields: { phone: '+44 20 7946 0000' } });
 		expect(updated.error).toBeUndefined();
 		expect(updated.items[0].json).toMatchObject({ id, name: 'Grace', phone: '+44 20 7946 0000' });
-		expect(calls()).toEqual(['POST POST /contacts/search 200', 'PUT PUT /contacts/{contact_id} 200']);
+		expect(calls()).toEqual(['POST POST /contacts 409', 'PUT PUT /contacts/{contact_id} 200']);
 		expect(withEmail('grace@example.com')).toHaveLength(1);
 	});
 
@@ -76,7 +77,7 @@ describe('contact Create or Update by email', () => {
 		const [only] = withEmail(email);
 		expect([a.items[0].json.id, b.items[0].json.id]).toEqual([only.id, only.id]);
 		expect(only).toMatchObject({ name: 'From A', external_id: 'crm-7' });
-		// Neither search saw the other's new contact; one POST was refused with 409 and became a PUT.
+		// Both created; Intercom refused the second POST with 409, which became a PUT of the first's contact.
 		expect(calls().filter((c) => c.startsWith('POST POST /contacts '))).toEqual(['POST POST /contacts 200', 'POST POST /contacts 409']);
 		expect(calls()).toContain('PUT PUT /contacts/{contact_id} 200');
 	});
@@ -111,7 +112,44 @@ describe('the "create or update a contact from a webhook" example', () => {
 	});
 });
 
+describe('contact Create or Update when a 409 names no contact', () => {
+	afterEach(() => nock.cleanAll());
+	const conflict = { type: 'error.list', errors: [{ code: 'conflict', message: 'A contact matching those details already exists' }] };
+
+	it('finds the contact by email and updates it', async () => {
+		const found = contact(CONTACT_ID, { email: 'sam@example.com' });
+		const api = fakeIntercom()
+			.on('POST', '/contacts', conflict, { status: 409 })
+			.on('POST', '/contacts/search', { type: 'list', data: [found], total_count: 1 })
+			.on('PUT', `/contacts/${CONTACT_ID}`, { ...found, name: 'Sam' });
+		const result = await runNode({
+			parameters: { resource: 'contact', operation: 'createOrUpdate', email: 'sam@example.com', additionalFields: { name: 'Sam' } },
+			credentials: credentialsFor(BASE_URL, TOKEN),
+		});
+		expect(result.error).toBeUndefined();
+		expect(api.calls).toEqual([
+			call('POST', '/contacts', { body: { email: 'sam@example.com', name: 'Sam' } }),
+			call('POST', '/contacts/search', { body: { query: { field: 'email', operator: '=', value: 'sam@example.com' }, pagination: { per_page: 10 } } }),
+			call('PUT', `/contacts/${CONTACT_ID}`, { body: { email: 'sam@example.com', name: 'Sam' } }),
+		]);
+		expect(result.items.map((i) => i.json)).toEqual([{ ...found, name: 'Sam' }]);
+	});
+
+	it('reports the conflict when no contact can be found', async () => {
+		const api = fakeIntercom()
+			.on('POST', '/contacts', conflict, { status: 409 })
+			.on('GET', '/contacts/find_by_external_id/crm-1', { type: 'error.list', errors: [{ code: 'not_found', message: 'User Not Found' }] }, { status: 404 });
+		const result = await runNode({
+			parameters: { resource: 'contact', operation: 'createOrUpdate', identifyBy: 'externalId', externalId: 'crm-1' },
+			credentials: credentialsFor(BASE_URL, TOKEN),
+		});
+		expect(result.error?.message).toBe('A contact matching those details already exists');
+		expect(api.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['POST /contacts', 'GET /contacts/find_by_external_id/crm-1']);
+	});
+});
+
 describe('contact Create or Update refuses bad input before sending', () => {
+	afterEach(() => nock.cleanAll());
 	it.each([
 		['a blank email', { email: '  ' }, 'Parameter "Email": a value is required'],
 		['a blank external ID', { identifyBy: 'externalId', externalId: '={{ "" }}' }, 'Parameter "External ID": a value is required'],

@@ -80,6 +80,7 @@ const UPDATE_FIELDS: Record<string, INodeParameters> = {
 	'contact:update': { name: 'Ada' },
 	'conversation:update': { title: 'Title' },
 	'article:update': { title: 'Title' },
+	'company:update': { name: 'Acme' },
 };
 
 export function baseline(def: OperationDefinition): INodeParameters {

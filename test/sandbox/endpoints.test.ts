@@ -12,7 +12,8 @@ const SUPPORTING = [
 	'GET /teams', 'GET /teams/{team_id}', 'GET /segments', 'GET /segments/{segment_id}', 'GET /data_attributes',
 	'GET /away_status_reasons', 'GET /help_center/help_centers', 'GET /help_center/help_centers/{help_center_id}',
 	'GET /subscription_types', 'GET /ticket_types', 'GET /ticket_types/{ticket_type_id}', 'GET /companies',
-	'POST /companies', 'GET /companies/{company_id}',
+	'POST /companies', 'GET /companies/{company_id}', 'PUT /companies/{company_id}', 'DELETE /companies/{company_id}',
+	'GET /companies/{company_id}/segments', 'POST /companies/list', 'GET /companies/scroll',
 ];
 
 describe('operation coverage', () => {
@@ -156,6 +157,23 @@ describe('response shapes', () => {
 		await check('GET /companies', '/companies?per_page=5');
 		const company = await check('POST /companies', '/companies', { company_id: 'shape-co', name: 'Shape Co', plan: 'pro' });
 		await check('GET /companies/{company_id}', `/companies/${company.id}`);
+	});
+
+	it('companies', async () => {
+		const ws = sb.workspace;
+		const company = await check('POST /companies', '/companies', { company_id: 'shape-co-2', name: 'Shape Co 2', size: 10 });
+		await check('PUT /companies/{company_id}', `/companies/${company.id}`, { name: 'Shape Co 3', custom_attributes: { tier: 'gold' } });
+		await check('GET /companies/{company_id}/segments', `/companies/${company.id}/segments`);
+		await check('POST /companies/list', '/companies/list?per_page=5&order=asc');
+		const opened = await check('GET /companies/scroll', '/companies/scroll');
+		// A second scroll while one is open is refused, as Intercom does; the open one reads on to its end.
+		const second = await call(sb, 'GET', '/companies/scroll');
+		expect({ status: second.status, codes: second.json.errors.map((e: { code: string }) => e.code) }).toEqual({ status: 400, codes: ['scroll_exists'] });
+		const end = await check('GET /companies/scroll', `/companies/scroll?scroll_param=${opened.scroll_param}`);
+		expect(end.data).toEqual([]);
+		const deleted = await check('DELETE /companies/{company_id}', `/companies/${company.id}`);
+		expect(deleted).toEqual({ id: company.id, object: 'company', deleted: true });
+		expect(ws.companies.get(company.id)).toBeUndefined();
 	});
 
 	it('checked every served operation, all with conformant requests', () => {

@@ -26,7 +26,6 @@ function httpCode(error: unknown): string | undefined {
 
 /** The contact a 409 names: Intercom answers "A contact matching those details already exists with id=…". */
 function conflictingContactId(error: unknown): string | undefined {
-	if (httpCode(error) !== '409') return undefined;
 	const errors = ((error as NodeApiError).errorResponse as JsonObject | undefined)?.errors;
 	const messages = Array.isArray(errors) ? errors.map((e) => String((e as JsonObject)?.message ?? '')) : [];
 	for (const message of [...messages, (error as Error).message]) {
@@ -82,10 +81,12 @@ async function update(ctx: OperationContext, id: string, body: IDataObject): Pro
 }
 
 /**
- * Finds the contact by email (search) or external ID (exact lookup) and updates it, or creates it.
- * Search lags behind creation, so a contact created moments ago (by the previous item, or by another
- * execution at the same time) may not be found: creating it then answers 409 naming the existing
- * contact, and that contact is updated instead. Either way one contact results.
+ * Creates the contact; when Intercom answers 409 because it exists, updates the contact the 409
+ * names ("… already exists with id=…"), or, if a 409 ever names none, the one found by email
+ * (search) or external ID (exact lookup). Creating first is what makes it race-safe: search lags
+ * behind creation, so a contact created moments ago (by the previous item, or by another execution
+ * at the same time) may not be found yet, but Intercom's uniqueness check always sees it. Either
+ * way one contact results.
  */
 async function createOrUpdateContact(ctx: OperationContext): Promise<IDataObject[]> {
 	const by = ctx.param<string>('identifyBy', 'email') === 'externalId' ? 'externalId' : 'email';
@@ -111,17 +112,18 @@ async function createOrUpdateContact(ctx: OperationContext): Promise<IDataObject
 	seenInExecution.set(ctx.client, seen);
 	const seenKey = `${identifier.key}:${by === 'email' ? value.toLowerCase() : value}`;
 
-	const existingId = seen.get(seenKey) ?? (await findExisting(ctx, by, value));
+	const known = seen.get(seenKey);
 	let contact: IDataObject;
-	if (existingId !== undefined) {
-		contact = await update(ctx, existingId, body);
+	if (known !== undefined) {
+		contact = await update(ctx, known, body);
 	} else {
 		try {
 			contact = await ctx.client.request<IDataObject>({ method: 'POST', path: '/contacts', body, itemIndex: ctx.itemIndex });
 		} catch (error) {
-			const conflicting = conflictingContactId(error);
-			if (conflicting === undefined) rethrow(ctx, error);
-			contact = await update(ctx, conflicting, body);
+			if (httpCode(error) !== '409') rethrow(ctx, error);
+			const existing = conflictingContactId(error) ?? (await findExisting(ctx, by, value));
+			if (existing === undefined) rethrow(ctx, error);
+			contact = await update(ctx, existing, body);
 		}
 	}
 	seen.set(seenKey, String(contact.id));
