@@ -1,6 +1,6 @@
 /**
- * `npm run test:e2e`: installs what the suite needs (cached), then runs e2e/suite with node's test
- * runner and prints how long each part took.
+ * `npm run test:e2e`: installs what the suite needs (cached), then runs e2e/suite (the node and the
+ * use-case examples) with node's test runner and prints how long each part took.
  *
  *   npm run test:e2e                         # n8n 2.40.7
  *   E2E_N8N_VERSIONS=all npm run test:e2e    # 2.40.7 and 1.123.x (also: 1, 2, 1.123.81,2.40.7)
@@ -54,6 +54,7 @@ async function runSuite(versions: string[], tapFile: string): Promise<Counts> {
 				`--test-reporter-destination=${tapFile}`,
 				path.join('e2e', 'suite', 'e2e.test.ts'),
 				path.join('e2e', 'suite', 'webhook.test.ts'),
+				path.join('e2e', 'suite', 'use-cases.test.ts'),
 			],
 			{
 				cwd: ROOT,

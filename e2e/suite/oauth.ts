@@ -47,7 +47,7 @@ export function oauthWorkflow(credential: { id: string; name: string }): Workflo
 	};
 }
 
-async function signIn(page: Page, baseUrl: string): Promise<void> {
+export async function signIn(page: Page, baseUrl: string): Promise<void> {
 	await page.goto(`${baseUrl}/signin`);
 	const form = page.locator('[data-test-id="auth-form"], form').first();
 	await form.locator('input:not([type=password])').first().fill(DEFAULT_OWNER.email);
