@@ -27,11 +27,19 @@ const MUTATING_METHODS = new Set([
 /**
  * Module-level containers that are pure memo caches: each entry is derived from its key alone, so a
  * process that lacks it computes the same value; nothing is lost when another process runs the next
- * execution. Each needs its reason here (the audit reports them, and fails on anything else).
+ * execution. Also allowed: a WeakMap keyed by one execution's own object (its IExecuteFunctions or
+ * its client), which holds that execution's memo only, is never seen by another execution and goes
+ * with it. Each needs its reason here (the audit reports them, and fails on anything else).
  */
 const PURE_CACHES: Record<string, string> = {
 	'nodes/IntercomTrigger/timezone.ts formatters':
 		'memo of Intl.DateTimeFormat per IANA zone name (derived from the key, the same in every process; bounded by the ~600 zones)',
+	'nodes/shared/values.ts zoneFormatters':
+		'memo of Intl.DateTimeFormat per IANA zone name (derived from the key, the same in every process; only valid zones are kept)',
+	'nodes/Intercom/actions/contact/createOrUpdate.operation.ts seenInExecution':
+		"WeakMap keyed by one execution's IntercomClient: the contacts that execution created or updated, seen by no other execution",
+	'nodes/Intercom/actions/ticket/attributes.ts typeCache':
+		"WeakMap keyed by one execution's IExecuteFunctions: the ticket types that execution read, seen by no other execution",
 };
 
 export interface AuditFinding {
