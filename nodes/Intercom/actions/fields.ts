@@ -234,3 +234,29 @@ export function customAttributesOptions(attributesMethod: string, subject: strin
 		},
 	];
 }
+
+/**
+ * A contact's external ID: Intercom's `user_id`, the ID your own systems gave the contact. One
+ * declaration for every operation that identifies a contact by it (data events, visitor convert).
+ */
+export function externalUserIdField(
+	target: 'body' | 'query',
+	key: string,
+	extra: { description?: string; displayOptions?: INodeProperties['displayOptions'] } = {},
+): FieldSpec {
+	return {
+		in: target,
+		key,
+		convert: 'text',
+		property: {
+			displayName: 'External User ID',
+			name: 'externalUserId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'crm-42',
+			description: extra.description ?? 'The ID your own systems gave the user (external_id)',
+			...(extra.displayOptions ? { displayOptions: extra.displayOptions } : {}),
+		},
+	};
+}

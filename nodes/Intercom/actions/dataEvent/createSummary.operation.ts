@@ -1,3 +1,4 @@
+import { externalUserIdField } from '../fields';
 import type { OperationDefinition } from '../types';
 import { eventNameField } from './shared';
 
@@ -13,20 +14,7 @@ export const createSummary: OperationDefinition = {
 	subject: 'User',
 	answersEmpty: true,
 	fields: [
-		{
-			in: 'body',
-			key: 'user_id',
-			convert: 'text',
-			property: {
-				displayName: 'External User ID',
-				name: 'externalUserId',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: 'crm-42',
-				description: 'The ID your own systems gave the user (external_id)',
-			},
-		},
+		externalUserIdField('body', 'user_id'),
 		eventNameField('event_summaries.event_name', 'The event counted, as a past-tense verb and noun such as logged-in (no "." or "$")'),
 		{
 			in: 'body',

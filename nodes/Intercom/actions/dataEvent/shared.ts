@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { toUnixSeconds } from '../../../shared/values';
-import { contactLocator } from '../fields';
+import { contactLocator, externalUserIdField } from '../fields';
 import type { FieldSpec, OptionSpec, ShapeContext } from '../types';
 
 /** Intercom tracks the first 10 metadata keys of an event and silently drops the rest. */
@@ -52,21 +52,7 @@ export function eventContactFields(target: 'body' | 'query'): FieldSpec[] {
 			},
 		},
 		{ ...contactLocator({ in: target, key: target === 'body' ? 'id' : 'intercom_user_id' }), property: { ...contactLocator().property, displayOptions: shownFor('id') } },
-		{
-			in: target,
-			key: 'user_id',
-			convert: 'text',
-			property: {
-				displayName: 'External User ID',
-				name: 'externalUserId',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: 'crm-42',
-				description: 'The ID your own systems gave the user (external_id)',
-				displayOptions: shownFor('userId'),
-			},
-		},
+		externalUserIdField(target, 'user_id', { displayOptions: shownFor('userId') }),
 		{
 			in: target,
 			key: 'email',

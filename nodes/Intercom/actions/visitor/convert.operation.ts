@@ -1,4 +1,4 @@
-import { ID_FORMATS } from '../fields';
+import { externalUserIdField, ID_FORMATS } from '../fields';
 import type { OperationDefinition } from '../types';
 import { EMAIL, visitorFields } from './shared';
 
@@ -44,21 +44,10 @@ export const convert: OperationDefinition = {
 				description: 'Which contact the visitor becomes',
 			},
 		},
-		{
-			in: 'body',
-			key: 'user.user_id',
-			convert: 'text',
-			property: {
-				displayName: 'External User ID',
-				name: 'externalUserId',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: 'crm-42',
-				description: 'The ID your own systems give the contact (external_id)',
-				displayOptions: shownFor('userId'),
-			},
-		},
+		externalUserIdField('body', 'user.user_id', {
+			description: 'The ID your own systems give the contact (external_id)',
+			displayOptions: shownFor('userId'),
+		}),
 		{
 			in: 'body',
 			key: 'user.id',
