@@ -88,6 +88,28 @@ export const DOCUMENTED_EXTRAS: Record<
 	// The description documents metadata values beyond the schema's strings: numbers (dates as
 	// Unix seconds), rich links {url, value} and monetary amounts {amount, currency}.
 	'POST /events': { body: { metadata: eventMetadata } },
+	// Linking custom object instances: the operation's own example sends a relationship attribute as
+	// a list of instance IDs (`order: ["21"]`), which its custom_attributes schema does not allow.
+	'PUT /conversations/{conversation_id}': {
+		body: {
+			custom_attributes: {
+				type: 'object',
+				additionalProperties: {
+					anyOf: [
+						{ type: 'string' },
+						{ type: 'integer' },
+						{ $ref: '#/schemas/datetime' },
+						{ $ref: '#/schemas/custom_object_instance_list' },
+						{ type: 'array', items: { type: 'string' } },
+					],
+				},
+			},
+		},
+	},
+	// The schema says text values only; the operation's own example sends a number (total_amount: 99.99).
+	'POST /custom_object_instances/{custom_object_type_identifier}': {
+		body: { custom_attributes: { type: 'object', nullable: true, additionalProperties: { anyOf: [{ type: 'string' }, { type: 'number' }] } } },
+	},
 };
 
 export interface RequestFacts {

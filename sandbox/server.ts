@@ -219,7 +219,7 @@ async function handle(sandbox: Sandbox, req: IncomingMessage, res: ServerRespons
 		}
 	}
 
-	const out = answer(sandbox, method, headers, conformance, entry);
+	const out = answer(sandbox, method, headers, conformance, entry, req.socket.remoteAddress);
 	out.headers['X-Request-Id'] = (out.headers['X-Request-Id'] ?? randomUUID());
 	// The Date a server stamps comes from its own clock: clients can tell how far it is from theirs.
 	out.headers.Date = new Date(sandbox.clock.now()).toUTCString();
@@ -233,6 +233,7 @@ function answer(
 	headers: Record<string, string>,
 	conformance: ReturnType<Sandbox['conformance']['check']>,
 	entry: Omit<LoggedRequest, 'seq'>,
+	ip: string | undefined,
 ): Outgoing {
 	const requestId = randomUUID();
 	const fail = (err: ApiError, extra: Record<string, string> = {}) =>
@@ -268,7 +269,7 @@ function answer(
 	let body: unknown;
 	try {
 		const parsedBody = conformance.body ?? (method === 'GET' ? undefined : {});
-		const result = handler({ ws, params: conformance.match.pathParams, query: conformance.query, body: parsedBody, settings: sandbox.settings });
+		const result = handler({ ws, params: conformance.match.pathParams, query: conformance.query, body: parsedBody, settings: sandbox.settings, ip });
 		if (result instanceof Reply) {
 			status = result.status;
 			body = result.body;

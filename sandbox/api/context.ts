@@ -15,6 +15,8 @@ export interface ApiContext {
 	/** Parsed JSON body, or undefined. */
 	body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 	settings: SandboxSettings;
+	/** The caller's address as the connection shows it (the IP allowlist's lock-out check). */
+	ip?: string;
 }
 
 /** A non-200 answer (most Intercom answers are 200, so handlers return plain bodies). */

@@ -51,7 +51,7 @@ export function presentConversationListItem(ws: Workspace, c: ConversationRecord
 		admin_assignee_id: c.admin_assignee_id,
 		team_assignee_id: c.team_assignee_id,
 		tags: { type: 'tag.list', tags: c.tags.filter((t) => ws.tags.has(t.tagId)).map((t) => presentAppliedTag(ws, t)) },
-		conversation_rating: null,
+		conversation_rating: ws.fin.ratingOf(ws, c.id),
 		source: {
 			type: c.source.type,
 			id: c.source.id,

@@ -30,6 +30,9 @@ import type {
 	TicketTypeRecord,
 } from './types';
 import type { VisitorRecord } from './visitor-ops';
+import { CustomObjectStore } from './custom-object-ops';
+import { FinStore } from './fin-ops';
+import { IpAllowlist } from './ip-allowlist';
 
 export interface WorkspaceOptions {
 	/** Short app id (Intercom's `id_code`), also the `workspace_id` of records. */
@@ -95,6 +98,11 @@ export class Workspace {
 	readonly visitors = new Map<string, VisitorRecord>();
 	/** The admin GET /me answers for (the token's owner). */
 	meAdminId = '';
+	readonly customObjects = new CustomObjectStore();
+	readonly fin = new FinStore();
+	readonly ipAllowlist = new IpAllowlist();
+	/** The Messenger links texted by POST /phone_call_redirects. */
+	readonly phoneRedirects: Array<{ phone: string; url: string; at: number }> = [];
 
 	private readonly sequences = { ...SEQUENCE_STARTS };
 	private objectIdCounter = 0;
@@ -229,5 +237,9 @@ export class Workspace {
 		this.visitors.clear();
 		this.changes.clear();
 		this.meAdminId = '';
+		this.customObjects.clear();
+		this.fin.clear();
+		this.ipAllowlist.clear();
+		this.phoneRedirects.length = 0;
 	}
 }

@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
 import type { IntercomClient, IntercomRequest } from '../../shared/transport/client';
 import { collect, getPath, itemsOf } from '../../shared/transport/pagination';
-import { failParameter, parseJsonObject, parseJsonParameter, toInteger, toList, toUnixSeconds } from '../../shared/values';
+import { failParameter, parseDateInZone, parseJsonObject, parseJsonParameter, toInteger, toList, toUnixSeconds } from '../../shared/values';
 import { withTypedInputs } from './inputs';
 import type { BuiltRequest, FieldSpec, OperationContext, OperationDefinition, RequestCheck } from './types';
 
@@ -25,6 +25,16 @@ export function setDotted(target: IDataObject, dotted: string, value: unknown): 
 		level = level[key] as IDataObject;
 	}
 	level[keys[keys.length - 1]] = value as IDataObject[string];
+}
+
+/** A date as ISO 8601 in UTC with milliseconds; checked as `unixSeconds` is, keeping the milliseconds it has. */
+function toIsoDateTime(value: unknown, node: INode, parameter: string, itemIndex: number, timeZone: string): string {
+	const seconds = toUnixSeconds(value, node, parameter, itemIndex, timeZone);
+	let ms = seconds * 1000;
+	if (value instanceof Date) ms = value.getTime();
+	else if (value && typeof (value as { toMillis?: unknown }).toMillis === 'function') ms = (value as { toMillis: () => number }).toMillis();
+	else if (typeof value === 'string' && !/^\s*\d+\s*$/.test(value)) ms = parseDateInZone(value.trim(), timeZone);
+	return new Date(ms).toISOString();
 }
 
 function isBlank(value: unknown): boolean {
@@ -57,6 +67,8 @@ function convert(ctx: OperationContext, spec: FieldSpec, parameter: string, valu
 	switch (spec.convert) {
 		case 'unixSeconds':
 			return toUnixSeconds(value, node, parameter, ctx.itemIndex, ctx.fn.getTimezone());
+		case 'isoDateTime':
+			return toIsoDateTime(value, node, parameter, ctx.itemIndex, ctx.fn.getTimezone());
 		case 'json':
 			return parseJsonParameter(value, node, parameter, ctx.itemIndex);
 		case 'object': {
@@ -82,6 +94,7 @@ function convert(ctx: OperationContext, spec: FieldSpec, parameter: string, valu
 }
 
 function place(ctx: OperationContext, request: Placing, spec: FieldSpec, raw: unknown): void {
+	if (spec.blankIsNow && isBlank(raw)) raw = new Date();
 	if (raw === undefined) return;
 	const parameter = spec.property.displayName;
 	const fail = (message: string, hint?: string): never => failParameter(ctx.fn.getNode(), parameter, ctx.itemIndex, message, hint);

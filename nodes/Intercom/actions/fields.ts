@@ -190,9 +190,13 @@ export function textOption(key: string, displayName: string, name: string, descr
 /**
  * Custom attributes, as name/value pairs (text) and as one JSON object (any type), both merged into
  * `key`; the same attribute named in both is refused. `attributesMethod` lists the attribute names
- * (getContactAttributes, getCompanyAttributes…); `subject` says whose attributes they are.
+ * (getContactAttributes, getCompanyAttributes…); `undefined` where Intercom has no list of them (a
+ * custom object's attributes), and the name is typed. `subject` says whose attributes they are.
  */
-export function customAttributesOptions(attributesMethod: string, subject: string, key = 'custom_attributes'): OptionSpec[] {
+export function customAttributesOptions(attributesMethod: string | undefined, subject: string, key = 'custom_attributes'): OptionSpec[] {
+	const nameField: INodeProperties = attributesMethod
+		? dynamicOptions('name', 'Attribute Name or ID', attributesMethod)
+		: { displayName: 'Attribute Name', name: 'name', type: 'string', default: '', placeholder: 'order_number' };
 	return [
 		{
 			in: 'body',
@@ -211,10 +215,7 @@ export function customAttributesOptions(attributesMethod: string, subject: strin
 					{
 						displayName: 'Attribute',
 						name: 'attribute',
-						values: [
-							dynamicOptions('name', 'Attribute Name or ID', attributesMethod),
-							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-						],
+						values: [nameField, { displayName: 'Value', name: 'value', type: 'string', default: '' }],
 					},
 				],
 			},

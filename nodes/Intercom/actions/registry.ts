@@ -16,6 +16,11 @@ import { teamOperations } from './team';
 import { visitorOperations } from './visitor';
 import { ticketOperations } from './ticket';
 import { ticketTypeOperations } from './ticketType';
+import { customObjectInstanceOperations } from './customObjectInstance';
+import { finOperations } from './fin';
+import { ipAllowlistOperations } from './ipAllowlist';
+import { jobOperations } from './job';
+import { phoneSwitchOperations } from './phoneSwitch';
 import type { OperationDefinition } from './types';
 
 /** Every resource the node offers, in the order the editor lists them. */
@@ -37,6 +42,11 @@ export const resources: ResourceInfo[] = [
 	{ value: 'visitor', name: 'Visitor', description: 'Anonymous people of the Messenger' },
 	{ value: 'ticket', name: 'Ticket', description: 'Customer, back-office and tracker tickets' },
 	{ value: 'ticketType', name: 'Ticket Type', description: 'Ticket types, their attributes and states' },
+	{ value: 'customObjectInstance', name: 'Custom Object Instance', description: 'Records of your own object types (such as orders) and their links' },
+	{ value: 'fin', name: 'Fin Agent', description: 'Fin answering users of your own channels' },
+	{ value: 'ipAllowlist', name: 'IP Allowlist', description: 'The addresses allowed to call the API' },
+	{ value: 'job', name: 'Job', description: 'Work Intercom does in the background' },
+	{ value: 'phoneSwitch', name: 'Phone Switch', description: 'Phone calls redirected to the Messenger' },
 ];
 
 /** Every operation of the node. The node description, the router, the README table and the coverage test all read this list. */
@@ -58,4 +68,9 @@ export const operations: OperationDefinition[] = [
 	...ticketOperations,
 	...ticketTypeOperations,
 	...companyOperations,
+	...customObjectInstanceOperations,
+	...finOperations,
+	...ipAllowlistOperations,
+	...jobOperations,
+	...phoneSwitchOperations,
 ];

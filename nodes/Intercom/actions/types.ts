@@ -25,7 +25,12 @@ export type Resource =
 	| 'awayStatusReason'
 	| 'visitor'
 	| 'ticket'
-	| 'ticketType';
+	| 'ticketType'
+	| 'customObjectInstance'
+	| 'fin'
+	| 'ipAllowlist'
+	| 'job'
+	| 'phoneSwitch';
 
 /*
  * The executor's vocabulary
@@ -64,8 +69,10 @@ export type Resource =
  * - `text`: a trimmed string; blank means "not given" (refused if required, else not sent).
  * - `keyValue`: a fixedCollection of `{attribute: [{name, value}]}` → an object (custom attributes);
  *   empty → not sent.
+ * - `isoDateTime`: n8n dates, ISO 8601 strings or Unix seconds → an ISO 8601 UTC string with
+ *   milliseconds (`2025-01-24T10:01:20.000Z`), for the few fields that take one (Fin messages).
  */
-export type Conversion = 'unixSeconds' | 'json' | 'object' | 'list' | 'integer' | 'keyValue' | 'boolean' | 'text';
+export type Conversion = 'unixSeconds' | 'json' | 'object' | 'list' | 'integer' | 'keyValue' | 'boolean' | 'text' | 'isoDateTime';
 
 /** What a field's `shape` function gets besides the value. */
 export interface ShapeContext {
@@ -101,6 +108,11 @@ export interface FieldTarget {
 	 * given by two parameters is refused, naming the later one.
 	 */
 	merge?: boolean;
+	/**
+	 * A date left blank is the moment the item runs (a Fin message's time, which Intercom requires
+	 * and uses to recognise a message sent twice).
+	 */
+	blankIsNow?: boolean;
 	/** A per-field rule: gets the converted value, returns what to send (undefined: nothing). */
 	shape?: (value: unknown, field: ShapeContext) => unknown;
 }

@@ -1,0 +1,4 @@
+import type { OperationDefinition } from '../types';
+import { getStatus } from './getStatus.operation';
+
+export const jobOperations: OperationDefinition[] = [getStatus];

@@ -1,0 +1,4 @@
+import type { OperationDefinition } from '../types';
+import { create } from './create.operation';
+
+export const phoneSwitchOperations: OperationDefinition[] = [create];
