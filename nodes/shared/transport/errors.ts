@@ -61,10 +61,21 @@ export function redact(text: string, secrets: string[]): string {
 	return out.replace(/Bearer\s+[A-Za-z0-9._~+/=%-]+/g, 'Bearer [redacted]');
 }
 
+/**
+ * Intercom's error answers: mostly an error list, but a few operations answer in their own shapes,
+ * read as one here: `{errors: {field: message}}` (Fin CSAT's 422) and `{error_key, message}`
+ * (the phone switch's 400 and 422).
+ */
 function asErrorBody(body: unknown): IntercomErrorBody | undefined {
-	if (body && typeof body === 'object' && Array.isArray((body as IntercomErrorBody).errors)) {
-		return body as IntercomErrorBody;
+	if (!body || typeof body !== 'object') return undefined;
+	const errors = (body as { errors?: unknown }).errors;
+	if (Array.isArray(errors)) return body as IntercomErrorBody;
+	if (errors && typeof errors === 'object') {
+		const entries = Object.entries(errors as Record<string, unknown>).filter(([, message]) => typeof message === 'string');
+		if (entries.length > 0) return { errors: entries.map(([code, message]) => ({ code, message: message as string })) } as IntercomErrorBody;
 	}
+	const { error_key: key, message } = body as { error_key?: unknown; message?: unknown };
+	if (typeof key === 'string') return { errors: [{ code: key, message: typeof message === 'string' ? message : key }] } as IntercomErrorBody;
 	return undefined;
 }
 
