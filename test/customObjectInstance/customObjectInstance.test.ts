@@ -67,7 +67,7 @@ describe('custom object instances', () => {
 	it("deletes by Intercom's ID and by external ID", async () => {
 		const [a] = await node.ok({ operation: 'createOrUpdate', objectType: 'Order', externalId: 'DEL-1' });
 		const [b] = await node.ok({ operation: 'createOrUpdate', objectType: 'Order', externalId: 'DEL 2/b' });
-		const byId = await node.run({ operation: 'delete', objectType: 'Order', instanceId: a.id });
+		const byId = await node.run({ operation: 'delete', objectType: 'Order', instanceId: String(a.id) });
 		expect(byId.sent.map((r) => [r.method, r.path])).toEqual([['DELETE', `/custom_object_instances/Order/${a.id}`]]);
 		expect(byId.json).toEqual([{ id: a.id, object: 'Order', deleted: true }]);
 		// An external ID with a space and a slash travels escaped in the query.

@@ -148,7 +148,7 @@ describe('Fin Agent', () => {
 			[{ additionalFields: { history: '{"author": "user"}' } }, 'Parameter "History (JSON)": a JSON list of messages ([{"author": "user", "body": "…", "timestamp": "…"}]) is required'],
 			[{ additionalFields: { history: '[{"author": "bot", "body": "x", "timestamp": "2025-01-24T10:00:01Z"}]' } }, 'Parameter "History (JSON)": message 1: "author" must be one of user, agent, fin'],
 			[{ additionalFields: { history: '[{"author": "user", "body": "x", "timestamp": "soon"}]' } }, 'Parameter "History (JSON)": message 1: "timestamp" must be an ISO 8601 date-time'],
-			[{ operation: 'submitCsat', rating: 'great' }, 'Parameter "Rating": "great" is not one of terrible, bad, ok, good, amazing'],
+			[{ operation: 'submitCsat', rating: 'great' }, 'Parameter "Rating": "great" is not one of amazing, bad, good, ok, terrible'],
 		];
 		for (const [parameters, message] of cases) {
 			const result = await node.run({ ...base, ...parameters } as never);

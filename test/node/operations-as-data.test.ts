@@ -22,6 +22,8 @@ describe('operations are data', () => {
 		// Tickets: creating (now or in the background) and updating check the attributes and state
 		// against the ticket type as the workspace defines it, which takes a read first; ticket reply
 		// is the conversation's reply; ticket search is the filter builder.
+		// IP allowlist update reads the allowlist first: Add and Remove change the list Intercom has
+		// (its PUT replaces the whole list), and the lock-out guard compares it with the new one.
 		// Add to this list only with a reason.
 		expect(hooked.sort()).toEqual([
 			'article:search',
@@ -33,6 +35,7 @@ describe('operations are data', () => {
 			'conversation:search',
 			'dataEvent:create',
 			'dataEvent:getMany',
+			'ipAllowlist:update',
 			'ticket:create',
 			'ticket:createInBackground',
 			'ticket:reply',

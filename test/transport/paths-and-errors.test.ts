@@ -93,6 +93,17 @@ describe('Intercom errors become clear n8n errors, without secrets', () => {
 		expect(error?.message).toBe('Admin was not found in Intercom');
 	});
 
+	it("reads the operations' own error shapes: {errors: {field: message}} and {error_key, message}", async () => {
+		const csat = await getAdmin(422, { errors: { base: 'No rating survey found for this conversation' } });
+		expect(csat.error?.message).toBe('No rating survey found for this conversation');
+		expect(csat.error?.description).toBe('base: No rating survey found for this conversation\nHTTP 422 on GET /admins/42');
+		const sms = await getAdmin(400, { error_key: 'sms_failed', message: 'SMS was not sent due to an unknown error' });
+		expect(sms.error?.message).toBe('SMS was not sent due to an unknown error');
+		expect(sms.error?.description).toBe('sms_failed: SMS was not sent due to an unknown error\nHTTP 400 on GET /admins/42');
+		const keyOnly = await getAdmin(422, { error_key: 'some_error' });
+		expect(keyOnly.error?.message).toBe('some_error');
+	});
+
 	it('an HTML page from a proxy is summarised, not dumped', async () => {
 		const { error } = await getAdmin(400, '<html><body><h1>400 Bad Request</h1></body></html>');
 		expect(error?.message).toBe('Intercom answered GET /admins/42 with HTTP 400');

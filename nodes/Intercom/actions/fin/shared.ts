@@ -94,14 +94,14 @@ function history(value: unknown, field: ShapeContext): unknown {
 	return value;
 }
 
-function option(key: string, property: Partial<INodeProperties> & Pick<INodeProperties, 'displayName' | 'name' | 'type'>, extra: Partial<OptionSpec> = {}): OptionSpec {
-	return { in: 'body', key, property: { default: '', ...property } as INodeProperties, ...extra };
+function option(key: string, property: INodeProperties, extra: Partial<OptionSpec> = {}): OptionSpec {
+	return { in: 'body', key, property, ...extra };
 }
 
 /** What both Start and Reply may add: who the user is, and attachments by URL. */
 export const userOptions: OptionSpec[] = [
-	option('user.name', { displayName: 'User Name', name: 'userName', type: 'string', description: "The user's name" }, { convert: 'text' }),
-	option('user.email', { displayName: 'User Email', name: 'userEmail', type: 'string', placeholder: 'name@email.com', description: "The user's email address" }, { convert: 'text' }),
+	option('user.name', { displayName: 'User Name', name: 'userName', type: 'string', default: '', description: "The user's name" }, { convert: 'text' }),
+	option('user.email', { displayName: 'User Email', name: 'userEmail', type: 'string', default: '', placeholder: 'name@email.com', description: "The user's email address" }, { convert: 'text' }),
 	option(
 		'user.attributes',
 		{ displayName: 'User Attributes (JSON)', name: 'userAttributes', type: 'json', default: '{}', description: 'Up to 10 attributes of the user Fin may use to target its answer, such as {"plan_type": "Pro"}' },
@@ -109,7 +109,7 @@ export const userOptions: OptionSpec[] = [
 	),
 	option(
 		'attachments',
-		{ displayName: 'Attachment URLs', name: 'attachmentUrls', type: 'string', placeholder: 'https://example.com/invoice.pdf', description: 'Up to 10 public URLs of files for Fin to read, separated by commas' },
+		{ displayName: 'Attachment URLs', name: 'attachmentUrls', type: 'string', default: '', placeholder: 'https://example.com/invoice.pdf', description: 'Up to 10 public URLs of files for Fin to read, separated by commas' },
 		{ convert: 'list', shape: attachmentUrls },
 	),
 ];

@@ -7,7 +7,7 @@ export const start: OperationDefinition = {
 	name: 'Start',
 	action: 'Start a conversation with Fin',
 	description:
-		"Hand a user's message from your own channel to Fin, with the user and optionally the conversation so far; returns Fin's status (Fin answers through webhooks or its event stream). Needs Fin Agent API access",
+		"Hand a user's message from your own channel to Fin, with the user and optionally the conversation so far; returns Fin's status (Fin answers through webhooks or its event stream); needs Fin Agent API access",
 	method: 'POST',
 	path: '/fin/start',
 	fields: [conversationIdField('Your ID of the conversation; Reply and Submit CSAT use the same ID'), ...messageFields],
