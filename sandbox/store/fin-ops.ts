@@ -40,7 +40,7 @@ export class FinStore {
 			if (fin.conversationId !== conversationId || !fin.csat.rating) continue;
 			return {
 				rating: RATINGS.indexOf(fin.csat.rating) + 1,
-				remark: fin.csat.remark ?? null,
+				...(fin.csat.remark !== undefined ? { remark: fin.csat.remark } : {}),
 				created_at: fin.csat.ratedAt,
 				updated_at: fin.csat.ratedAt,
 				contact: { type: 'contact', id: fin.contactId, external_id: fin.userId },
