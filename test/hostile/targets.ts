@@ -50,6 +50,9 @@ const TEXT: Record<string, string> = {
 	conversationPartId: NUMERIC_ID,
 	sourceId: NUMERIC_ID,
 	noteId: NUMERIC_ID,
+	instanceId: NUMERIC_ID,
+	phone: '+353832345678',
+	addresses: '10.0.0.1',
 };
 
 /** A value the operation accepts for this parameter. */
@@ -84,6 +87,11 @@ const UPDATE_FIELDS: Record<string, INodeParameters> = {
 	'article:update': { title: 'Title' },
 	'company:update': { name: 'Acme' },
 };
+/** Parameters an operation cannot go without that the walk above does not fill (a fixed collection). */
+const REQUIRED_EXTRA: Record<string, INodeParameters> = {
+	'customObjectInstance:linkToContact': { links: { attribute: [{ name: 'order', value: NUMERIC_ID }] } },
+	'customObjectInstance:linkToConversation': { links: { attribute: [{ name: 'order', value: NUMERIC_ID }] } },
+};
 
 export function baseline(def: OperationDefinition): INodeParameters {
 	const parameters: INodeParameters = { resource: def.resource, operation: def.value };
@@ -97,6 +105,7 @@ export function baseline(def: OperationDefinition): INodeParameters {
 	}
 	const update = UPDATE_FIELDS[`${def.resource}:${def.value}`];
 	if (update) parameters.updateFields = { ...update };
+	Object.assign(parameters, REQUIRED_EXTRA[`${def.resource}:${def.value}`] ?? {});
 	return parameters;
 }
 

@@ -10,7 +10,7 @@ export const getStatus: OperationDefinition = {
 		'Get the status (pending, success or failed) of a job Intercom runs in the background, such as a ticket created in the background, with the resource it made',
 	method: 'GET',
 	path: '/jobs/status/{job_id}',
-	pathLabels: { job_id: 'Job' },
+	pathLabels: { job_id: 'Job ID' },
 	subject: 'Job',
 	fields: [
 		{
