@@ -135,6 +135,7 @@ describe('Fin Agent', () => {
 		const cases: Array<[Record<string, unknown>, string]> = [
 			[{ message: '   ' }, 'Parameter "Message": a value is required'],
 			[{ userId: '  ' }, 'Parameter "User ID": a value is required'],
+			[{ additionalFields: { userEmail: 'jo at example' } }, 'Parameter "User Email": "jo at example" is not an email address'],
 			[{ messageTime: 'yesterday-ish' }, 'Parameter "Message Time": "yesterday-ish" is not a date'],
 			[{ additionalFields: { attachmentUrls: 'ftp://example.com/a' } }, 'Parameter "Attachment URLs": "ftp://example.com/a" is not an http(s) URL'],
 			[

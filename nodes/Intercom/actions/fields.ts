@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { FieldSpec, IdFormat, OptionSpec } from './types';
+import type { FieldSpec, IdFormat, OptionSpec, ShapeContext } from './types';
 
 /** The forms Intercom IDs take; checked before a request so a typo fails fast with a clear message. */
 export const ID_FORMATS = {
@@ -13,6 +13,13 @@ export const ID_FORMATS = {
 	numeric: { pattern: /^\d{1,20}$/, hint: 'This ID is a number, such as 1234567.' },
 	any: { pattern: /^[^\s/?#%]{1,255}$/, hint: 'IDs have no spaces, slashes, "?", "#" or "%".' },
 } satisfies Record<string, IdFormat>;
+
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+/** A field's `shape` for email addresses: the loose form Intercom takes (something@somewhere). */
+export function emailShape(value: unknown, { fail }: ShapeContext): unknown {
+	return EMAIL.test(String(value)) ? value : fail(`"${String(value).slice(0, 60)}" is not an email address`);
+}
 
 // Intercom app URLs, in any region: app.intercom.com, app.eu.intercom.com, app.au.intercom.com.
 const APP = 'https?:\\/\\/app(?:\\.eu|\\.au)?\\.intercom\\.(?:com|io)\\/a\\/';

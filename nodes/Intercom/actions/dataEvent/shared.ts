@@ -1,12 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { toUnixSeconds } from '../../../shared/values';
-import { contactLocator, externalUserIdField } from '../fields';
+import { contactLocator, emailShape, externalUserIdField } from '../fields';
 import type { FieldSpec, OptionSpec, ShapeContext } from '../types';
 
 /** Intercom tracks the first 10 metadata keys of an event and silently drops the rest. */
 export const MAX_METADATA_KEYS = 10;
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 /**
  * Intercom stores an event name with "." and "$" turned into hyphens, so a name with them would be
@@ -57,7 +56,7 @@ export function eventContactFields(target: 'body' | 'query'): FieldSpec[] {
 			in: target,
 			key: 'email',
 			convert: 'text',
-			shape: (value, { fail }) => (EMAIL.test(String(value)) ? value : fail(`"${String(value).slice(0, 60)}" is not an email address`)),
+			shape: emailShape,
 			property: {
 				displayName: 'Email',
 				name: 'email',

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { emailShape } from '../fields';
 import type { FieldSpec, OptionSpec, ShapeContext } from '../types';
 
 /** Fin takes at most 10 of each: attributes (user, conversation), history messages, attachments. */
@@ -101,7 +102,11 @@ function option(key: string, property: INodeProperties, extra: Partial<OptionSpe
 /** What both Start and Reply may add: who the user is, and attachments by URL. */
 export const userOptions: OptionSpec[] = [
 	option('user.name', { displayName: 'User Name', name: 'userName', type: 'string', default: '', description: "The user's name" }, { convert: 'text' }),
-	option('user.email', { displayName: 'User Email', name: 'userEmail', type: 'string', default: '', placeholder: 'name@email.com', description: "The user's email address" }, { convert: 'text' }),
+	option(
+		'user.email',
+		{ displayName: 'User Email', name: 'userEmail', type: 'string', default: '', placeholder: 'name@email.com', description: "The user's email address" },
+		{ convert: 'text', shape: emailShape },
+	),
 	option(
 		'user.attributes',
 		{ displayName: 'User Attributes (JSON)', name: 'userAttributes', type: 'json', default: '{}', description: 'Up to 10 attributes of the user Fin may use to target its answer, such as {"plan_type": "Pro"}' },

@@ -1,6 +1,6 @@
-import { externalUserIdField, ID_FORMATS } from '../fields';
+import { emailShape, externalUserIdField, ID_FORMATS } from '../fields';
 import type { OperationDefinition } from '../types';
-import { EMAIL, visitorFields } from './shared';
+import { visitorFields } from './shared';
 
 const shownFor = (by: string) => ({ show: { contactIdentifyBy: [by] } });
 
@@ -73,7 +73,7 @@ export const convert: OperationDefinition = {
 					in: 'body',
 					key: 'user.email',
 					convert: 'text',
-					shape: (value, { fail }) => (EMAIL.test(String(value)) ? value : fail(`"${String(value).slice(0, 60)}" is not an email address`)),
+					shape: emailShape,
 					property: {
 						displayName: 'Email',
 						name: 'email',

@@ -1,4 +1,4 @@
-import { ID_FORMATS } from '../fields';
+import { emailShape, ID_FORMATS } from '../fields';
 import type { FieldSpec } from '../types';
 
 export const VISITOR_USER_ID = {
@@ -8,7 +8,6 @@ export const VISITOR_USER_ID = {
 };
 
 const USER_ID_FORMAT = { pattern: /^\S{1,255}$/, hint: "A visitor's user_id has no spaces, such as 3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3." };
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 /**
  * The visitor a request names: by the user_id Intercom generated, by Intercom's ID, or (to convert)
@@ -59,7 +58,7 @@ export function visitorFields(prefix: '' | 'visitor.', withEmail: boolean): Fiel
 			in: 'body',
 			key: `${prefix}email`,
 			convert: 'text',
-			shape: (value, { fail }) => (EMAIL.test(String(value)) ? value : fail(`"${String(value).slice(0, 60)}" is not an email address`)),
+			shape: emailShape,
 			property: {
 				displayName: 'Visitor Email',
 				name: 'visitorEmail',
@@ -75,4 +74,4 @@ export function visitorFields(prefix: '' | 'visitor.', withEmail: boolean): Fiel
 	return fields;
 }
 
-export { USER_ID_FORMAT, EMAIL };
+export { USER_ID_FORMAT };
