@@ -85,6 +85,9 @@ describe('custom object instances', () => {
 		const result = await node.run({ operation: 'getByExternalId', objectType: 'Invoice', externalId: 'X-1' });
 		expect(result.sent.map((r) => [r.path, r.status])).toEqual([['/custom_object_instances/Invoice', 404]]);
 		expect(result.error?.message).toMatch(/not found/i);
+		// A type identifier is one escaped path segment.
+		const spaced = await node.run({ operation: 'get', objectType: 'Order Item', instanceId: '1' });
+		expect(spaced.sent.map((r) => [r.path, r.status])).toEqual([['/custom_object_instances/Order%20Item/1', 404]]);
 	});
 
 	it('links instances to a contact and to a conversation through relationship attributes', async () => {

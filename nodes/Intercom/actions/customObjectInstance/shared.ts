@@ -9,7 +9,8 @@ export const PATH_LABELS = { custom_object_type_identifier: 'Object Type', custo
  * it is typed, and checked before sending.
  */
 const TYPE_FORMAT: IdFormat = {
-	pattern: /^[A-Za-z0-9_-]{1,100}$/,
+	// Escaped as one path segment by the transport; a slash, "?", "#" or "%" is never part of an identifier.
+	pattern: /^[^/?#%\\\u0000-\u001f]{1,100}$/,
 	hint: 'Use the identifier of the custom object type as Intercom shows it (Settings → Data → Custom objects), such as Order.',
 };
 
