@@ -16,6 +16,9 @@ import { teamOperations } from './team';
 import { visitorOperations } from './visitor';
 import { ticketOperations } from './ticket';
 import { ticketTypeOperations } from './ticketType';
+import { callOperations } from './call';
+import { dataExportOperations } from './dataExport';
+import { reportingDataExportOperations } from './reportingDataExport';
 import type { OperationDefinition } from './types';
 
 /** Every resource the node offers, in the order the editor lists them. */
@@ -37,6 +40,9 @@ export const resources: ResourceInfo[] = [
 	{ value: 'visitor', name: 'Visitor', description: 'Anonymous people of the Messenger' },
 	{ value: 'ticket', name: 'Ticket', description: 'Customer, back-office and tracker tickets' },
 	{ value: 'ticketType', name: 'Ticket Type', description: 'Ticket types, their attributes and states' },
+	{ value: 'call', name: 'Call', description: 'Phone and Messenger calls, their recordings and transcripts' },
+	{ value: 'dataExport', name: 'Data Export', description: 'Exports of message delivery and engagement data, as files' },
+	{ value: 'reportingDataExport', name: 'Reporting Data Export', description: 'Exports of reporting datasets, as files' },
 ];
 
 /** Every operation of the node. The node description, the router, the README table and the coverage test all read this list. */
@@ -58,4 +64,7 @@ export const operations: OperationDefinition[] = [
 	...ticketOperations,
 	...ticketTypeOperations,
 	...companyOperations,
+	...callOperations,
+	...dataExportOperations,
+	...reportingDataExportOperations,
 ];
