@@ -12,6 +12,7 @@ import { seedTickets } from './seed-tickets';
 import { BROWSERS, DOMAINS, FIRST_NAMES, INDUSTRIES, LAST_NAMES, LOCATIONS, OSES, PLANS, SIGNUP_SOURCES } from './seed-names';
 import type { Workspace } from './store/workspace';
 import type { CompanyRecord, ContactRecord, NoteRecord } from './store/types';
+import { seedCalls } from './store/media-ops';
 
 export interface SeedOptions {
 	/** PRNG seed; same seed + sizes = same data. Default 1. */
@@ -68,6 +69,7 @@ export function seedWorkspace(ws: Workspace, options: SeedOptions = {}): void {
 		seedConversations(ws, rng, { count: o.conversations, maxParts: o.maxParts, startAt, endAt });
 		seedVisitorsAndEvents(ws, o.seed, { visitors: o.visitors, endAt });
 		seedTickets(ws, rng, { count: o.tickets, startAt, endAt });
+		seedCalls(ws);
 	} finally {
 		ws.changes.paused = false;
 	}

@@ -15,6 +15,8 @@ export interface ApiContext {
 	/** Parsed JSON body, or undefined. */
 	body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 	settings: SandboxSettings;
+	/** The sandbox's own origin (`http://127.0.0.1:4010`), for the absolute URLs Intercom hands out. */
+	origin?: string;
 }
 
 /** A non-200 answer (most Intercom answers are 200, so handlers return plain bodies). */
@@ -22,6 +24,16 @@ export class Reply {
 	constructor(
 		readonly status: number,
 		readonly body: unknown,
+	) {}
+}
+
+/** An answer that is a file (or a redirect to one): its bytes, type and headers, sent as they are. */
+export class FileReply {
+	constructor(
+		readonly status: number,
+		readonly bytes: Buffer,
+		readonly contentType: string,
+		readonly headers: Record<string, string> = {},
 	) {}
 }
 

@@ -30,6 +30,7 @@ import type {
 	TicketTypeRecord,
 } from './types';
 import type { VisitorRecord } from './visitor-ops';
+import { MediaStore } from './media-ops';
 
 export interface WorkspaceOptions {
 	/** Short app id (Intercom's `id_code`), also the `workspace_id` of records. */
@@ -95,6 +96,8 @@ export class Workspace {
 	readonly visitors = new Map<string, VisitorRecord>();
 	/** The admin GET /me answers for (the token's owner). */
 	meAdminId = '';
+	/** Files, calls and export jobs (media-ops.ts). */
+	readonly media = new MediaStore();
 
 	private readonly sequences = { ...SEQUENCE_STARTS };
 	private objectIdCounter = 0;
@@ -229,5 +232,6 @@ export class Workspace {
 		this.visitors.clear();
 		this.changes.clear();
 		this.meAdminId = '';
+		this.media.clear();
 	}
 }

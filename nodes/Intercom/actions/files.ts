@@ -190,6 +190,14 @@ function fillTemplate(template: string, values: IDataObject): string {
 	return template.replace(/\{(\w+)\}/g, (_m, key: string) => String(values[key] ?? key).replace(/[\\/]/g, '_'));
 }
 
+function safeDecode(text: string): string {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		return '';
+	}
+}
+
 /** Reads the output field's name, refusing a blank one. */
 function outputField(ctx: OperationContext): string {
 	const name = String(ctx.param<string>(OUTPUT_FIELD.name, 'data') ?? '').trim();
@@ -202,6 +210,8 @@ export async function fetchFileAnswer(def: OperationDefinition, ctx: OperationCo
 	const file = def.file as FileAnswer;
 	const field = outputField(ctx);
 	let answer: IntercomResponse<Buffer>;
+	/** The signed URL's own file name (`…/call-123.wav?signature=…`), when it has an extension. */
+	let urlName: string | undefined;
 	if (file.redirect) {
 		const redirect = await ctx.client.send<unknown>({ ...request, keepRedirect: true });
 		const location = String(redirect.headers.location ?? '');
@@ -209,13 +219,15 @@ export async function fetchFileAnswer(def: OperationDefinition, ctx: OperationCo
 			failParameter(ctx.fn.getNode(), def.subject ?? 'Request', ctx.itemIndex, `Intercom answered ${redirect.statusCode} without the file's address`);
 		}
 		// A relative Location is on Intercom's own host.
-		const url = new URL(location, `${ctx.client.baseUrl}/`).toString();
-		answer = await ctx.client.send<Buffer>({ method: 'GET', path: '', url, file: { accept: '*/*' }, subject: def.subject, itemIndex: ctx.itemIndex });
+		const url = new URL(location, `${ctx.client.baseUrl}/`);
+		const last = safeDecode(url.pathname.split('/').pop() ?? '');
+		if (/^[^\\/]+\.[A-Za-z0-9]{1,8}$/.test(last)) urlName = last;
+		answer = await ctx.client.send<Buffer>({ method: 'GET', path: '', url: url.toString(), file: { accept: '*/*' }, subject: def.subject, itemIndex: ctx.itemIndex });
 	} else {
 		answer = await ctx.client.send<Buffer>({ ...request, file: { accept: file.accept } });
 	}
 	const params = (request.pathParams ?? {}) as IDataObject;
-	const fileName = fileNameFrom(answer.headers['content-disposition']) ?? fillTemplate(file.fileName, params);
+	const fileName = fileNameFrom(answer.headers['content-disposition']) ?? urlName ?? fillTemplate(file.fileName, params);
 	const mimeType = mimeTypeFrom(answer.headers['content-type']) ?? file.mimeType;
 	const binary = await ctx.fn.helpers.prepareBinaryData(answer.body, fileName, mimeType);
 	return {
