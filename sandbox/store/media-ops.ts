@@ -51,6 +51,14 @@ export interface CallRecord {
 	transcript?: Array<{ at: number; speaker: string; text: string }>;
 }
 
+/** A file on a conversation or ticket part, as Intercom lists it (`type: upload`). */
+export interface PartAttachment {
+	name: string;
+	url: string;
+	content_type: string;
+	filesize: number;
+}
+
 export interface FileFetch {
 	path: string;
 	headers: Record<string, string>;
@@ -93,6 +101,43 @@ export class MediaStore {
 export function fileAt(media: MediaStore, path: string): StoredFile | undefined {
 	const token = path.split('/')[2] ?? '';
 	return media.files.get(token);
+}
+
+// --- attachments -------------------------------------------------------------------------
+
+/** Intercom's limit on attachments per reply, for URLs and files each. */
+const MAX_ATTACHMENTS = 10;
+
+const TYPES_BY_EXTENSION: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', pdf: 'application/pdf', txt: 'text/plain', csv: 'text/csv' };
+
+/**
+ * The attachments a reply's `attachment_urls` and `attachment_files` make: files are stored on the
+ * sandbox's file host (Intercom keeps uploads on its own), URLs are kept as given.
+ */
+export function attachmentsOf(ws: Workspace, origin: string, body: { attachment_urls?: unknown; attachment_files?: unknown }): PartAttachment[] {
+	const out: PartAttachment[] = [];
+	const urls = Array.isArray(body.attachment_urls) ? body.attachment_urls : [];
+	const files = Array.isArray(body.attachment_files) ? body.attachment_files : [];
+	if (urls.length > MAX_ATTACHMENTS || files.length > MAX_ATTACHMENTS) throw badRequest(`At most ${MAX_ATTACHMENTS} attachments are allowed`);
+	for (const url of urls) {
+		const name = decodeURIComponent(String(url).split('?')[0].split('/').pop() || 'attachment');
+		const extension = name.split('.').pop()?.toLowerCase() ?? '';
+		out.push({ name, url: String(url), content_type: TYPES_BY_EXTENSION[extension] ?? 'application/octet-stream', filesize: 0 });
+	}
+	for (const file of files as Array<{ name?: unknown; content_type?: unknown; data?: unknown }>) {
+		if (typeof file?.data !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(file.data)) throw badRequest('attachment_files data must be base64');
+		const stored: StoredFile = {
+			bytes: Buffer.from(file.data, 'base64'),
+			contentType: typeof file.content_type === 'string' && file.content_type !== '' ? file.content_type : 'application/octet-stream',
+			name: typeof file.name === 'string' && file.name !== '' ? file.name : 'attachment',
+		};
+		out.push({ name: stored.name, url: `${origin}${ws.media.store(stored)}`, content_type: stored.contentType, filesize: stored.bytes.length });
+	}
+	return out;
+}
+
+export function presentAttachments(attachments: PartAttachment[] | undefined) {
+	return (attachments ?? []).map((a) => ({ type: 'upload', name: a.name, url: a.url, content_type: a.content_type, filesize: a.filesize, width: null, height: null }));
 }
 
 // --- export jobs -------------------------------------------------------------------------
