@@ -4,42 +4,16 @@
  * Download Attachments brings every attachment back as binary data, fetched without the credential.
  * Bad input (a binary field the item lacks, too many files) fails naming the parameter, nothing sent.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { operations } from '../../nodes/Intercom/actions/registry';
 import { MAX_ATTACHMENT_BYTES } from '../../nodes/Intercom/actions/conversation/shared';
 import { startSandbox, type RunningSandbox } from '../../sandbox';
-import { credentialsFor, registerNodeType, runNode } from '../helpers/n8n';
+import { useFileItemsSource } from '../helpers/file-items';
+import { credentialsFor, runNode } from '../helpers/n8n';
 
-/** A start node whose items carry files: `{ json, files: { field: { base64, name, mimeType } } }`. */
-class FileItemsSource implements INodeType {
-	description = {
-		displayName: 'Items',
-		name: 'itemsSource',
-		group: ['trigger'],
-		version: 1,
-		description: 'Emits test items with binary data',
-		defaults: { name: 'Items' },
-		inputs: [],
-		outputs: ['main'],
-		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
-	} as unknown as INodeType['description'];
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const given = JSON.parse(this.getNodeParameter('items', 0) as string) as Array<{ json?: IDataObject; files?: Record<string, { base64: string; name: string; mimeType: string }> }>;
-		const items: INodeExecutionData[] = [];
-		for (const item of given) {
-			const binary: INodeExecutionData['binary'] = {};
-			for (const [field, file] of Object.entries(item.files ?? {})) {
-				binary[field] = await this.helpers.prepareBinaryData(Buffer.from(file.base64, 'base64'), file.name, file.mimeType);
-			}
-			items.push({ json: item.json ?? {}, binary });
-		}
-		return [items];
-	}
-}
 // Only in this file (jest gives each file its own registry): the source emits items with files.
-registerNodeType('test.itemsSource', new FileItemsSource());
+useFileItemsSource();
 
 let sb: RunningSandbox;
 beforeAll(async () => {

@@ -16,7 +16,7 @@ export function appIdField(): FieldSpec {
 			default: '',
 			required: true,
 			placeholder: 'abc123de',
-			description: "Your workspace's app ID: the code in the Intercom URL (app.intercom.com/a/apps/<app ID>), or app.id_code of Admin → Get Current",
+			description: "Your workspace's app ID: the code in the Intercom URL after /a/apps/, or app.id_code of Admin → Get Current",
 		},
 	};
 }
