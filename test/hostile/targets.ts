@@ -50,6 +50,7 @@ const TEXT: Record<string, string> = {
 	conversationPartId: NUMERIC_ID,
 	sourceId: NUMERIC_ID,
 	noteId: NUMERIC_ID,
+	conversationIds: NUMERIC_ID,
 };
 
 /** A value the operation accepts for this parameter. */

@@ -85,7 +85,8 @@ export async function readBinaryFiles(
 	const binary = ctx.fn.getInputData()[ctx.itemIndex]?.binary ?? {};
 	const files: AttachmentFile[] = [];
 	for (const name of names) {
-		const meta = binary[name];
+		// Own fields only: a name such as `__proto__` is not a field of any item.
+		const meta = Object.prototype.hasOwnProperty.call(binary, name) ? binary[name] : undefined;
 		if (!meta) {
 			const present = Object.keys(binary);
 			fail(
