@@ -11,7 +11,8 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { clock } from '../../nodes/shared/transport/clock';
 import { MAX_POLL_MS } from '../../nodes/Intercom/actions/files';
 import { startSandbox, type RunningSandbox } from '../../sandbox';
-import { credentialsFor, runNode } from '../helpers/n8n';
+import { getReportingAttributes, getReportingDatasets } from '../../nodes/Intercom/methods/loadOptions';
+import { credentialsFor, loadOptionsContext, runNode } from '../helpers/n8n';
 
 let sb: RunningSandbox;
 beforeAll(async () => {
@@ -159,6 +160,15 @@ describe('Data Export', () => {
 describe('Reporting Data Export', () => {
 	const app = () => sb.workspace.idCode;
 
+	it("Enqueue's lists: the workspace's datasets, and the attributes of the one chosen", async () => {
+		const credentials = credentialsFor(sb.baseUrl, sb.token);
+		const parameters = { resource: 'reportingDataExport', operation: 'enqueue', datasetId: 'ticket' };
+		const datasets = await getReportingDatasets.call(loadOptionsContext({ credentials, parameters }));
+		expect(datasets.map((d) => [d.name, d.value])).toEqual([['Conversation', 'conversation'], ['Ticket', 'ticket']]);
+		const attributes = await getReportingAttributes.call(loadOptionsContext({ credentials, parameters, path: 'parameters.attributeIds' }));
+		expect(attributes.map((a) => a.value)).toEqual(['ticket_created_at', 'ticket_id', 'ticket_state']);
+	});
+
 	it('Get Datasets lists the datasets with their attributes', async () => {
 		const { json, sent } = await run('reportingDataExport', { operation: 'getDatasets' });
 		expect(json.map((d) => d.id)).toEqual(['conversation', 'ticket']);
@@ -170,7 +180,7 @@ describe('Reporting Data Export', () => {
 		const enqueued = await run('reportingDataExport', {
 			operation: 'enqueue',
 			datasetId: 'conversation',
-			attributeIds: 'conversation_id, conversation_state',
+			attributeIds: ['conversation_id', 'conversation_state'],
 			startTime: after,
 			endTime: before,
 		});
@@ -194,8 +204,8 @@ describe('Reporting Data Export', () => {
 	});
 
 	it('Enqueue without attributes, or Download waiting without a Client ID, fails naming the parameter with nothing sent', async () => {
-		const noAttributes = await run('reportingDataExport', { operation: 'enqueue', datasetId: 'conversation', attributeIds: ' , ', startTime: 1, endTime: 2 });
-		expect(noAttributes.error?.message).toBe('Parameter "Attribute IDs": a value is required');
+		const noAttributes = await run('reportingDataExport', { operation: 'enqueue', datasetId: 'conversation', attributeIds: '={{ [] }}', startTime: 1, endTime: 2 });
+		expect(noAttributes.error?.message).toBe('Parameter "Attribute Names or IDs": a value is required');
 		// An expression that gives nothing (n8n itself stops a blank typed value before the node runs).
 		const noClient = await run('reportingDataExport', { operation: 'download', jobId: 'job1', appId: app(), clientId: '={{ "" }}' });
 		expect(noClient.error?.message).toBe('Parameter "Client ID": a value is required');

@@ -62,6 +62,8 @@ function validValue(property: INodeProperties): INodeParameters[string] | undefi
 			return property.typeOptions?.loadOptionsMethod ? idFor(property.name) : (property.default as string);
 		case 'string':
 			return TEXT[property.name] ?? 'x';
+		case 'multiOptions':
+			return property.typeOptions?.loadOptionsMethod ? [idFor(property.name)] : (property.default as string[]);
 		case 'dateTime':
 			return '2025-01-01T00:00:00Z';
 		case 'json':

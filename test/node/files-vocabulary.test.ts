@@ -188,6 +188,17 @@ describe('a redirect to a signed URL', () => {
 	});
 });
 
+it('an answer that is not a redirect, where one was declared, fails saying the file\'s address is missing', async () => {
+	const server = await scriptedServer([{ status: 200, body: { type: 'call' } }]);
+	try {
+		const { error } = await run(server.baseUrl, { definition: 'recording', callId: '9' });
+		expect(error?.message).toBe('Intercom answered 200 to GET /calls/{call_id}/recording without the address of the file');
+		expect(server.requests).toHaveLength(1);
+	} finally {
+		await server.close();
+	}
+});
+
 describe('binary input', () => {
 	const file = (text: string, name = 'a.txt') => ({ base64: Buffer.from(text).toString('base64'), name, mimeType: 'text/plain' });
 

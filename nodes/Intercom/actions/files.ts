@@ -1,4 +1,5 @@
 import type { IBinaryKeyData, IDataObject, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { clock } from '../../shared/transport/clock';
 import type { IntercomRequest, IntercomResponse } from '../../shared/transport/client';
@@ -219,7 +220,10 @@ export async function fetchFileAnswer(def: OperationDefinition, ctx: OperationCo
 		const redirect = await ctx.client.send<unknown>({ ...request, keepRedirect: true });
 		const location = String(redirect.headers.location ?? '');
 		if (redirect.statusCode < 300 || redirect.statusCode >= 400 || location === '') {
-			failParameter(ctx.fn.getNode(), def.subject ?? 'Request', ctx.itemIndex, `Intercom answered ${redirect.statusCode} without the file's address`);
+			throw new NodeOperationError(ctx.fn.getNode(), `Intercom answered ${redirect.statusCode} to ${def.method} ${def.path} without the address of the file`, {
+				itemIndex: ctx.itemIndex,
+				description: 'The file is served from a signed URL Intercom redirects to; this answer had none.',
+			});
 		}
 		// A relative Location is on Intercom's own host.
 		const url = new URL(location, `${ctx.client.baseUrl}/`);

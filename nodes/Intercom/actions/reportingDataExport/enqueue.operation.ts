@@ -1,3 +1,4 @@
+import { dynamicOptions } from '../fields';
 import type { OperationDefinition } from '../types';
 
 export const enqueue: OperationDefinition = {
@@ -14,15 +15,7 @@ export const enqueue: OperationDefinition = {
 			key: 'dataset_id',
 			convert: 'text',
 			required: true,
-			property: {
-				displayName: 'Dataset ID',
-				name: 'datasetId',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: 'conversation',
-				description: 'The dataset to export, by ID (Get Datasets lists them)',
-			},
+			property: dynamicOptions('datasetId', 'Dataset Name or ID', 'getReportingDatasets', { required: true }),
 		},
 		{
 			in: 'body',
@@ -31,13 +24,13 @@ export const enqueue: OperationDefinition = {
 			required: true,
 			shape: (ids, { fail }) => ((ids as string[]).length === 0 ? fail('a value is required') : ids),
 			property: {
-				displayName: 'Attribute IDs',
+				displayName: 'Attribute Names or IDs',
 				name: 'attributeIds',
-				type: 'string',
-				default: '',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getReportingAttributes', loadOptionsDependsOn: ['datasetId'] },
+				default: [],
 				required: true,
-				placeholder: 'conversation_id, conversation_started_at',
-				description: "Comma-separated IDs of the dataset's attributes to export (Get Datasets lists them)",
+				description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 			},
 		},
 		{
