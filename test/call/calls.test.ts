@@ -100,9 +100,11 @@ describe('Call', () => {
 		expect(items[0].binary!.data).toBeUndefined();
 	});
 
-	it('a blank output field is refused, naming it, before anything is sent', async () => {
-		const { error, sent } = await run({ operation: 'getTranscript', callId: calls()[1].id, binaryPropertyName: ' ' });
-		expect(error?.message).toBe('Parameter "Put Output File in Field": a value is required');
-		expect(sent).toEqual([]);
+	it('a blank output field, or one an expression makes an object, is refused, naming it, before anything is sent', async () => {
+		const blank = await run({ operation: 'getTranscript', callId: calls()[1].id, binaryPropertyName: ' ' });
+		expect(blank.error?.message).toBe('Parameter "Put Output File in Field": a value is required');
+		const object = await run({ operation: 'getTranscript', callId: calls()[1].id, binaryPropertyName: '={{ { a: 1 } }}' });
+		expect(object.error?.message).toMatch(/^Parameter "Put Output File in Field" \[item 0\]: an object is not text/);
+		expect([...blank.sent, ...object.sent]).toEqual([]);
 	});
 });

@@ -148,12 +148,14 @@ describe('Data Export', () => {
 		expect(error?.message).toMatch(/not found/i);
 	});
 
-	it('Max Wait outside 1 s … 1 h, or a bad job ID, is refused before anything is sent', async () => {
+	it('Max Wait outside 1 s … 1 h, a bad job ID or no output field is refused before anything is sent', async () => {
 		const tooLong = await run('dataExport', { operation: 'download', jobId: 'abc', maxWaitSeconds: 7200 });
 		expect(tooLong.error?.message).toBe('Parameter "Max Wait (Seconds)": must be a number of seconds above 0, at most 3600');
 		const badId = await run('dataExport', { operation: 'download', jobId: 'a/b' });
 		expect(badId.error?.message).toBe('Parameter "Job ID": "a/b" is not a valid ID');
-		expect([...tooLong.sent, ...badId.sent]).toEqual([]);
+		const noField = await run('dataExport', { operation: 'download', jobId: 'abc', binaryPropertyName: '={{ "" }}' });
+		expect(noField.error?.message).toBe('Parameter "Put Output File in Field": a value is required');
+		expect([...tooLong.sent, ...badId.sent, ...noField.sent]).toEqual([]);
 	});
 });
 

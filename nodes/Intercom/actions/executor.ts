@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { IntercomClient, IntercomRequest } from '../../shared/transport/client';
 import { collect, getPath, itemsOf } from '../../shared/transport/pagination';
 import { failParameter, parseJsonObject, parseJsonParameter, toInteger, toList, toUnixSeconds } from '../../shared/values';
-import { fetchFileAnswer, readBinaryFiles, waitForJob, withLinkedFiles } from './files';
+import { fetchFileAnswer, outputField, readBinaryFiles, waitForJob, withLinkedFiles } from './files';
 import { withTypedInputs } from './inputs';
 import type { BuiltRequest, FieldSpec, OperationContext, OperationDefinition, OperationOutput, RequestCheck } from './types';
 
@@ -206,8 +206,10 @@ export async function runForItems(def: OperationDefinition, given: OperationCont
 	const ctx = withTypedInputs(def, given);
 	if (def.run) return (await def.run(ctx)).map((json) => ({ json }));
 	const request = await buildRequest(def, ctx);
+	// Where the file goes is checked with the other parameters, before the job is waited for.
+	const field = def.file ? outputField(ctx) : undefined;
 	if (def.waitUntilReady) await waitForJob(def, ctx, request, request.statusQuery ?? {});
-	if (def.file) return [await fetchFileAnswer(def, ctx, request)];
+	if (field !== undefined) return [await fetchFileAnswer(def, ctx, request, field)];
 	const results = await jsonResults(def, ctx, request);
 	if (!def.linkedFiles) return results.map((json) => ({ json }));
 	const outputs: OperationOutput[] = [];

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { clock } from '../../shared/transport/clock';
 import type { IntercomRequest, IntercomResponse } from '../../shared/transport/client';
 import { getPath } from '../../shared/transport/pagination';
-import { failParameter, toList } from '../../shared/values';
+import { failParameter, toList, toText } from '../../shared/values';
 import type { FileAnswer, JobWait, OperationContext, OperationDefinition, OperationOutput } from './types';
 
 /**
@@ -202,17 +202,16 @@ function safeDecode(text: string): string {
 	}
 }
 
-/** Reads the output field's name, refusing a blank one. */
-function outputField(ctx: OperationContext): string {
-	const name = String(ctx.param<string>(OUTPUT_FIELD.name, 'data') ?? '').trim();
+/** Reads the output field's name, refusing a blank one (before anything is sent). */
+export function outputField(ctx: OperationContext): string {
+	const name = (toText(ctx.param<unknown>(OUTPUT_FIELD.name, 'data'), ctx.fn.getNode(), OUTPUT_FIELD.displayName, ctx.itemIndex) ?? '').trim();
 	if (name === '') failParameter(ctx.fn.getNode(), OUTPUT_FIELD.displayName, ctx.itemIndex, 'a value is required');
 	return name;
 }
 
 /** `file`: sends the request for a file (following a redirect without the credential) and makes the output item. */
-export async function fetchFileAnswer(def: OperationDefinition, ctx: OperationContext, request: IntercomRequest): Promise<OperationOutput> {
+export async function fetchFileAnswer(def: OperationDefinition, ctx: OperationContext, request: IntercomRequest, field: string): Promise<OperationOutput> {
 	const file = def.file as FileAnswer;
-	const field = outputField(ctx);
 	let answer: IntercomResponse<Buffer>;
 	/** The signed URL's own file name (`…/call-123.wav?signature=…`), when it has an extension. */
 	let urlName: string | undefined;
