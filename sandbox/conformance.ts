@@ -220,6 +220,16 @@ export class ConformanceChecker {
 			}
 		}
 
+		// Other required headers (the downloads' `Accept: application/octet-stream`).
+		for (const p of op.parameters.filter((x) => x.in === 'header' && x.name !== 'Intercom-Version')) {
+			const value = facts.headers[p.name.toLowerCase()];
+			if (value === undefined) {
+				if (p.required) hard.push(`header ${p.name} is required`);
+			} else if (p.schema) {
+				hard.push(...formatProblems(validateSchema(value, p.schema, { schemas }, `header.${p.name}`)));
+			}
+		}
+
 		this.checkBody(facts, op, extras.body, problems, hard, result);
 		problems.push(...hard);
 		if (hard.length > 0 && !result.error) {

@@ -13,6 +13,7 @@ import { seedCustomObjects } from './store/custom-object-ops';
 import { BROWSERS, DOMAINS, FIRST_NAMES, INDUSTRIES, LAST_NAMES, LOCATIONS, OSES, PLANS, SIGNUP_SOURCES } from './seed-names';
 import type { Workspace } from './store/workspace';
 import type { CompanyRecord, ContactRecord, NoteRecord } from './store/types';
+import { seedCalls } from './store/media-ops';
 
 export interface SeedOptions {
 	/** PRNG seed; same seed + sizes = same data. Default 1. */
@@ -70,6 +71,7 @@ export function seedWorkspace(ws: Workspace, options: SeedOptions = {}): void {
 		seedVisitorsAndEvents(ws, o.seed, { visitors: o.visitors, endAt });
 		seedTickets(ws, rng, { count: o.tickets, startAt, endAt });
 		seedCustomObjects(ws);
+		seedCalls(ws);
 	} finally {
 		ws.changes.paused = false;
 	}

@@ -8,7 +8,8 @@ import { createServer as createTlsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { ApiError, errorBody } from './errors';
-import { JsonText, Reply } from './api/context';
+import { FileReply, JsonText, Reply } from './api/context';
+import { fileAt } from './store/media-ops';
 import { handleControl } from './control';
 import { handleOAuth, isOAuthPath } from './oauth';
 import type { Fault } from './faults';
@@ -95,6 +96,28 @@ function htmlPage(status: number): string {
 	return `<!DOCTYPE html><html><head><title>${status} Error</title></head><body><h1>${status}</h1><p>The server encountered a temporary error and could not complete your request.</p></body></html>`;
 }
 
+/**
+ * Files at `/__files/<token>/<name>`: what Intercom serves from other hosts (signed recording URLs,
+ * attachments). No token needed; each fetch is recorded with its headers in the owning workspace's
+ * media (`fetches`), outside the API log, since these are not API requests.
+ */
+export const FILES_PREFIX = '/__files/';
+
+function serveFile(sandbox: Sandbox, method: string, path: string, headers: Record<string, string>, res: ServerResponse): void {
+	for (const ws of sandbox.workspaces.values()) {
+		const file = fileAt(ws.media, path);
+		if (!file) continue;
+		ws.media.fetches.push({ path, headers });
+		if (method !== 'GET') {
+			send(res, { status: 405, body: '', contentType: 'text/plain', headers: {} });
+			return;
+		}
+		send(res, { status: 200, body: file.bytes, contentType: file.contentType, headers: {} });
+		return;
+	}
+	send(res, { status: 404, body: '<Error><Code>NoSuchKey</Code></Error>', contentType: 'application/xml', headers: {} });
+}
+
 /** A certificate and its key (PEM) for serving HTTPS. */
 export interface TlsOptions {
 	key: string | Buffer;
@@ -161,6 +184,11 @@ async function handle(sandbox: Sandbox, req: IncomingMessage, res: ServerRespons
 		sandbox.log.add(entry);
 	};
 
+	if (path.startsWith(FILES_PREFIX)) {
+		serveFile(sandbox, method, path, headers, res);
+		return;
+	}
+
 	if (isOAuthPath(path)) {
 		entry.kind = 'oauth';
 		const out = await handleOAuth(sandbox, method, path, url.searchParams, headers, rawBody);
@@ -219,7 +247,7 @@ async function handle(sandbox: Sandbox, req: IncomingMessage, res: ServerRespons
 		}
 	}
 
-	const out = answer(sandbox, method, headers, conformance, entry, req.socket.remoteAddress);
+	const out = answer(sandbox, method, headers, conformance, entry, req.socket.remoteAddress, `http://${headers.host ?? '127.0.0.1'}`);
 	out.headers['X-Request-Id'] = (out.headers['X-Request-Id'] ?? randomUUID());
 	// The Date a server stamps comes from its own clock: clients can tell how far it is from theirs.
 	out.headers.Date = new Date(sandbox.clock.now()).toUTCString();
@@ -234,6 +262,7 @@ function answer(
 	conformance: ReturnType<Sandbox['conformance']['check']>,
 	entry: Omit<LoggedRequest, 'seq'>,
 	ip: string | undefined,
+	origin: string,
 ): Outgoing {
 	const requestId = randomUUID();
 	const fail = (err: ApiError, extra: Record<string, string> = {}) =>
@@ -269,7 +298,10 @@ function answer(
 	let body: unknown;
 	try {
 		const parsedBody = conformance.body ?? (method === 'GET' ? undefined : {});
-		const result = handler({ ws, params: conformance.match.pathParams, query: conformance.query, body: parsedBody, settings: sandbox.settings, ip });
+		const result = handler({ ws, params: conformance.match.pathParams, query: conformance.query, body: parsedBody, settings: sandbox.settings, ip, origin });
+		if (result instanceof FileReply) {
+			return { status: result.status, body: result.bytes, contentType: result.contentType, headers: { ...limitHeaders, ...result.headers, 'X-Request-Id': requestId } };
+		}
 		if (result instanceof Reply) {
 			status = result.status;
 			body = result.body;

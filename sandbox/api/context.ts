@@ -17,6 +17,8 @@ export interface ApiContext {
 	settings: SandboxSettings;
 	/** The caller's address as the connection shows it (the IP allowlist's lock-out check). */
 	ip?: string;
+	/** The sandbox's own origin (`http://127.0.0.1:4010`), for the absolute URLs Intercom hands out. */
+	origin?: string;
 }
 
 /** A non-200 answer (most Intercom answers are 200, so handlers return plain bodies). */
@@ -24,6 +26,16 @@ export class Reply {
 	constructor(
 		readonly status: number,
 		readonly body: unknown,
+	) {}
+}
+
+/** An answer that is a file (or a redirect to one): its bytes, type and headers, sent as they are. */
+export class FileReply {
+	constructor(
+		readonly status: number,
+		readonly bytes: Buffer,
+		readonly contentType: string,
+		readonly headers: Record<string, string> = {},
 	) {}
 }
 

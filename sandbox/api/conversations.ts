@@ -1,6 +1,7 @@
 /**
  * Handlers for the Conversations-tagged operations of the 2.14 spec.
  */
+import { attachmentsOf } from '../store/media-ops';
 import { badRequest, notFound } from '../errors';
 import { pageOfCollection, pageOfResults, parsePerPage, SortValue } from '../pagination';
 import { compileQuery, parseSort } from '../search';
@@ -47,7 +48,8 @@ function reply(ctx: ApiContext) {
 		const messageType = body.message_type;
 		if (!['comment', 'note', 'quick_reply'].includes(messageType)) throw badRequest('message_type must be comment, note or quick_reply');
 		const c = ops.requireConversation(ws, params.conversation_id);
-		ops.appendPart(ws, c, { part_type: messageType, author: ops.adminAuthor(ws, String(body.admin_id)), body: body.body ?? null }, at);
+		const part = ops.appendPart(ws, c, { part_type: messageType, author: ops.adminAuthor(ws, String(body.admin_id)), body: body.body ?? null }, at);
+		part.attachments = attachmentsOf(ws, ctx.origin ?? '', body);
 		return presentConversation(ws, c);
 	}
 	if (body.type === 'user') {
@@ -60,7 +62,8 @@ function reply(ctx: ApiContext) {
 			id = latest.id;
 		}
 		const c = ops.requireConversation(ws, id);
-		ops.appendPart(ws, c, { part_type: 'comment', author: ops.contactAuthor(contact), body: body.body ?? null }, at);
+		const part = ops.appendPart(ws, c, { part_type: 'comment', author: ops.contactAuthor(contact), body: body.body ?? null }, at);
+		part.attachments = attachmentsOf(ws, ctx.origin ?? '', body);
 		return presentConversation(ws, c);
 	}
 	throw badRequest('type must be admin or user', 'parameter_invalid', 'type');

@@ -5,6 +5,7 @@
 import type { Workspace } from '../store/workspace';
 import type { ConversationRecord, PartAuthor, PartRecord } from '../store/types';
 import { presentAppliedTag } from './present-contacts';
+import { presentAttachments } from '../store/media-ops';
 
 /** Intercom returns at most the 500 most recent parts. */
 const MAX_PARTS = 500;
@@ -24,7 +25,7 @@ export function presentPart(p: PartRecord) {
 		notified_at: p.created_at,
 		assigned_to: p.assigned_to,
 		author: author(p.author),
-		attachments: [],
+		attachments: presentAttachments(p.attachments),
 		external_id: null,
 		redacted: p.redacted,
 		state: p.state,

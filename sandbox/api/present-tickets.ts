@@ -2,6 +2,7 @@
  * Ticket presenters: tickets (with their parts), ticket types (with attributes and states), the
  * workspace's ticket states and background jobs, in the shapes Intercom's 2.14 examples show.
  */
+import { presentAttachments } from '../store/media-ops';
 import { statesOf } from '../store/ticket-type-ops';
 import { stateOf } from '../store/ticket-ops';
 import type { JobRecord, TicketPartRecord, TicketRecord, TicketStateRecord, TicketTypeAttributeRecord, TicketTypeRecord } from '../store/types';
@@ -91,7 +92,7 @@ function presentTicketPart(p: TicketPartRecord) {
 		updated_at: p.updated_at,
 		assigned_to: p.assigned_to,
 		author: { id: p.author.id, type: p.author.type === 'lead' ? 'user' : p.author.type, name: p.author.name, email: p.author.email },
-		attachments: [],
+		attachments: presentAttachments(p.attachments),
 		redacted: false,
 	};
 	if (p.ticket_state) Object.assign(out, { ticket_state: p.ticket_state, previous_ticket_state: p.previous_ticket_state });

@@ -16,6 +16,7 @@ import { ticketRoutes } from './tickets';
 import { workspaceDataRoutes } from './workspace-data';
 import { customObjectRoutes } from './custom-objects';
 import { finIpSwitchRoutes } from './fin-ip-switch';
+import { callExportRoutes } from './calls-exports';
 
 export const routes: RouteTable = {
 	...contactRoutes,
@@ -31,4 +32,5 @@ export const routes: RouteTable = {
 	...companyRoutes,
 	...customObjectRoutes,
 	...finIpSwitchRoutes,
+	...callExportRoutes,
 };

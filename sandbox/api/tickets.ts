@@ -2,6 +2,7 @@
  * Handlers for the Tickets, Ticket Types, Ticket Type Attributes and Ticket States operations of
  * the 2.14 spec, and the job status of a ticket created in the background.
  */
+import { attachmentsOf } from '../store/media-ops';
 import { notFound } from '../errors';
 import { pageOfResults, parsePerPage, SortValue } from '../pagination';
 import { compileQuery } from '../search';
@@ -56,7 +57,12 @@ export const ticketRoutes: RouteTable = {
 		ops.deleteTicket(ws, params.ticket_id);
 		return { id: params.ticket_id, object: 'ticket', deleted: true };
 	}),
-	'POST /tickets/{ticket_id}/reply': withJobs(({ ws, params, body }) => presentTicketReply(ops.replyToTicket(ws, params.ticket_id, body ?? {}))),
+	'POST /tickets/{ticket_id}/reply': withJobs(({ ws, params, body, origin }) => {
+		const part = ops.replyToTicket(ws, params.ticket_id, body ?? {});
+		// Ticket replies take attachment URLs only (no uploaded files).
+		part.attachments = attachmentsOf(ws, origin ?? '', { attachment_urls: body?.attachment_urls });
+		return presentTicketReply(part);
+	}),
 	'POST /tickets/search': withJobs(search),
 	'POST /tickets/{ticket_id}/tags': withJobs(({ ws, params, body }) => {
 		ops.tagTicket(ws, params.ticket_id, String(body.id), String(body.admin_id));

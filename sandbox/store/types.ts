@@ -132,6 +132,7 @@ export interface PartRecord {
 	assigned_to: { type: 'admin' | 'team'; id: string } | null;
 	redacted: boolean;
 	state: 'open' | 'closed' | 'snoozed';
+	attachments?: PartAttachment[];
 }
 
 export type ConversationState = 'open' | 'closed' | 'snoozed';
@@ -300,6 +301,7 @@ export interface TicketPartRecord {
 	previous_ticket_state?: TicketStateCategory;
 	ticket_state?: TicketStateCategory;
 	updated_attribute_data?: { attribute: { type: 'attribute'; id: string; label: string }; value: { type: 'value'; id: string | null; label: string } };
+	attachments?: PartAttachment[];
 }
 
 export interface TicketRecord {
@@ -374,3 +376,5 @@ export interface ActivityLogRecord {
 	activity_description: string;
 	metadata: Record<string, unknown>;
 }
+
+import type { PartAttachment } from './media-ops';

@@ -33,6 +33,7 @@ import type { VisitorRecord } from './visitor-ops';
 import { CustomObjectStore } from './custom-object-ops';
 import { FinStore } from './fin-ops';
 import { IpAllowlist } from './ip-allowlist';
+import { MediaStore } from './media-ops';
 
 export interface WorkspaceOptions {
 	/** Short app id (Intercom's `id_code`), also the `workspace_id` of records. */
@@ -103,6 +104,8 @@ export class Workspace {
 	readonly ipAllowlist = new IpAllowlist();
 	/** The Messenger links texted by POST /phone_call_redirects. */
 	readonly phoneRedirects: Array<{ phone: string; url: string; at: number }> = [];
+	/** Files, calls and export jobs (media-ops.ts). */
+	readonly media = new MediaStore();
 
 	private readonly sequences = { ...SEQUENCE_STARTS };
 	private objectIdCounter = 0;
@@ -241,5 +244,6 @@ export class Workspace {
 		this.fin.clear();
 		this.ipAllowlist.clear();
 		this.phoneRedirects.length = 0;
+		this.media.clear();
 	}
 }

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type ScriptedReply =
-	| { status: number; body?: unknown; headers?: Record<string, string>; raw?: string }
+	| { status: number; body?: unknown; headers?: Record<string, string>; raw?: string | Buffer }
 	| 'reset';
 
 export interface RecordedRequest {

@@ -53,6 +53,7 @@ const TEXT: Record<string, string> = {
 	instanceId: NUMERIC_ID,
 	phone: '+353832345678',
 	addresses: '10.0.0.1',
+	conversationIds: NUMERIC_ID,
 };
 
 /** A value the operation accepts for this parameter. */
@@ -64,6 +65,8 @@ function validValue(property: INodeProperties): INodeParameters[string] | undefi
 			return property.typeOptions?.loadOptionsMethod ? idFor(property.name) : (property.default as string);
 		case 'string':
 			return TEXT[property.name] ?? 'x';
+		case 'multiOptions':
+			return property.typeOptions?.loadOptionsMethod ? [idFor(property.name)] : (property.default as string[]);
 		case 'dateTime':
 			return '2025-01-01T00:00:00Z';
 		case 'json':

@@ -6,11 +6,12 @@ import { loadSpec, RunningSandbox, startSandbox } from '../../sandbox';
 import { routes } from '../../sandbox/api/routes';
 import { createVisitor } from '../../sandbox/store/visitor-ops';
 import { ticketRoutes } from '../../sandbox/api/tickets';
+import { callExportRoutes } from '../../sandbox/api/calls-exports';
 import { customObjectRoutes } from '../../sandbox/api/custom-objects';
 import { finIpSwitchRoutes } from '../../sandbox/api/fin-ip-switch';
 
 /** Routes whose shapes their own suites check, the same way (test/<resource>/sandbox-api.test.ts). */
-const checkedElsewhere = [ticketRoutes, customObjectRoutes, finIpSwitchRoutes];
+const checkedElsewhere = [ticketRoutes, customObjectRoutes, finIpSwitchRoutes, callExportRoutes];
 import { call, shapeProblems } from './helpers';
 
 const MAIN_TAGS = ['Contacts', 'Admins', 'Articles', 'Conversations'];

@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { fileProperties } from './files';
 import type { OperationDefinition, Resource } from './types';
 
 export interface ResourceInfo {
@@ -78,6 +79,7 @@ export function describeOperations(allResources: ResourceInfo[], definitions: Op
 	for (const def of definitions) {
 		for (const field of def.fields) properties.push(showFor(def, field.property));
 		if (def.list) properties.push(...listProperties(def));
+		for (const property of fileProperties(def)) properties.push(showFor(def, property));
 		for (const collection of def.collections ?? []) {
 			properties.push(
 				showFor(def, {

@@ -3,8 +3,9 @@ import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n
 import type { IntercomClient, IntercomRequest } from '../../shared/transport/client';
 import { collect, getPath, itemsOf } from '../../shared/transport/pagination';
 import { failParameter, parseDateInZone, parseJsonObject, parseJsonParameter, toInteger, toList, toUnixSeconds } from '../../shared/values';
+import { fetchFileAnswer, outputField, readBinaryFiles, waitForJob, withLinkedFiles } from './files';
 import { withTypedInputs } from './inputs';
-import type { BuiltRequest, FieldSpec, OperationContext, OperationDefinition, RequestCheck } from './types';
+import type { BuiltRequest, FieldSpec, OperationContext, OperationDefinition, OperationOutput, RequestCheck } from './types';
 
 export function makeContext(fn: IExecuteFunctions, client: IntercomClient, itemIndex: number): OperationContext {
 	return {
@@ -47,7 +48,12 @@ function isPlainObject(value: unknown): value is IDataObject {
 
 /** The request as it is being built, with who placed which merged name (for "set twice" errors). */
 interface Placing extends BuiltRequest {
+	statusQuery: IDataObject;
 	mergedBy: Map<string, string>;
+}
+
+function bucketOf(request: Placing, name: string): IDataObject {
+	return name === 'path' ? request.pathParams : name === 'query' ? request.query : name === 'statusQuery' ? request.statusQuery : request.body;
 }
 
 /** Static option lists are closed: an expression producing another value is refused, not sent. */
@@ -76,6 +82,7 @@ function convert(ctx: OperationContext, spec: FieldSpec, parameter: string, valu
 			return Object.keys(object).length > 0 ? object : undefined;
 		}
 		case 'list':
+		case 'binaryFiles':
 			return toList(value);
 		case 'integer':
 			return toInteger(value, node, parameter, ctx.itemIndex);
@@ -93,7 +100,7 @@ function convert(ctx: OperationContext, spec: FieldSpec, parameter: string, valu
 	}
 }
 
-function place(ctx: OperationContext, request: Placing, spec: FieldSpec, raw: unknown): void {
+async function place(ctx: OperationContext, request: Placing, spec: FieldSpec, raw: unknown): Promise<void> {
 	if (spec.blankIsNow && isBlank(raw)) raw = new Date();
 	if (raw === undefined) return;
 	const parameter = spec.property.displayName;
@@ -113,14 +120,21 @@ function place(ctx: OperationContext, request: Placing, spec: FieldSpec, raw: un
 		if (spec.idFormat && !spec.idFormat.pattern.test(text)) fail(`"${text.slice(0, 60)}" is not a valid ID`, spec.idFormat.hint);
 		value = text;
 	}
+	if (spec.convert === 'binaryFiles' && value !== undefined) {
+		value = await readBinaryFiles(ctx, value, spec.files ?? { maxFiles: 10, maxBytes: Infinity }, fail);
+	}
 	if (spec.shape && value !== undefined) value = spec.shape(value, { ctx, parameter, fail });
 	if (value === undefined) return;
 	if (spec.send === 'string') value = String(value);
 	const bucketName = spec.in ?? 'body';
-	const bucket = bucketName === 'path' ? request.pathParams : bucketName === 'query' ? request.query : request.body;
+	const bucket = bucketOf(request, bucketName);
 	const key = spec.key ?? spec.property.name;
 	if (spec.merge) value = mergeInto(request, `${bucketName}.${key}`, getPath(bucket, key), value, parameter, fail);
 	setDotted(bucket, key, value);
+	for (const also of spec.also ?? []) {
+		const [alsoBucket, ...rest] = also.split('.');
+		setDotted(bucketOf(request, alsoBucket), rest.join('.'), value);
+	}
 }
 
 function mergeInto(request: Placing, place: string, existing: unknown, value: unknown, parameter: string, fail: (m: string, h?: string) => never): IDataObject {
@@ -157,25 +171,25 @@ function runCheck(ctx: OperationContext, request: BuiltRequest, check: RequestCh
 }
 
 /** Maps an operation's parameters into a request, following its definition. */
-export async function buildRequest(def: OperationDefinition, ctx: OperationContext): Promise<IntercomRequest> {
-	const built: Placing = { pathParams: {}, query: {}, body: {}, mergedBy: new Map() };
+export async function buildRequest(def: OperationDefinition, ctx: OperationContext): Promise<IntercomRequest & { statusQuery?: IDataObject }> {
+	const built: Placing = { pathParams: {}, query: {}, body: {}, statusQuery: {}, mergedBy: new Map() };
 	// n8n leaves out the parameters its displayOptions hide; those are not placed.
 	const shown = ctx.fn.getNode().parameters;
 	for (const field of def.fields) {
 		if (!field.in || !(field.property.name in shown)) continue;
-		place(ctx, built, field, ctx.param(field.property.name));
+		await place(ctx, built, field, ctx.param(field.property.name));
 	}
 	for (const collection of def.collections ?? []) {
 		const values = ctx.param<IDataObject>(collection.name, {}) ?? {};
 		for (const option of collection.options) {
 			if (!option.in || !(option.property.name in values)) continue;
-			place(ctx, built, option, values[option.property.name]);
+			await place(ctx, built, option, values[option.property.name]);
 		}
 	}
 	for (const check of def.checks ?? []) runCheck(ctx, built, check);
 	for (const [key, value] of Object.entries(def.fixed?.body ?? {})) setDotted(built.body, key, value);
 	for (const [key, value] of Object.entries(def.fixed?.query ?? {})) setDotted(built.query, key, value);
-	const request: BuiltRequest = { pathParams: built.pathParams, query: built.query, body: built.body };
+	const request: BuiltRequest = { pathParams: built.pathParams, query: built.query, body: built.body, statusQuery: built.statusQuery };
 	await def.build?.(ctx, request);
 	// A few DELETEs carry a body (the acting admin), so DELETE sends one when a field put something there.
 	const hasBody = def.method !== 'GET' && (Object.keys(request.body).length > 0 || (def.emptyBody && def.method !== 'DELETE'));
@@ -190,15 +204,33 @@ export async function buildRequest(def: OperationDefinition, ctx: OperationConte
 		subject: def.subject,
 		emptyAnswer: def.answersEmpty,
 		itemIndex: ctx.itemIndex,
+		statusQuery: request.statusQuery,
 	};
 }
 
-/** Runs one operation for one item and returns its output objects. */
+/** Runs one operation for one item and returns its output objects (files aside: see runForItems). */
 export async function runOperation(def: OperationDefinition, given: OperationContext): Promise<IDataObject[]> {
+	return (await runForItems(def, given)).map((output) => output.json);
+}
+
+/** Runs one operation for one item and returns its output items, with the files it produced. */
+export async function runForItems(def: OperationDefinition, given: OperationContext): Promise<OperationOutput[]> {
 	// Every parameter read from here on, by the executor or the declaration, has its declared type.
 	const ctx = withTypedInputs(def, given);
-	if (def.run) return await def.run(ctx);
+	if (def.run) return (await def.run(ctx)).map((json) => ({ json }));
 	const request = await buildRequest(def, ctx);
+	// Where the file goes is checked with the other parameters, before the job is waited for.
+	const field = def.file ? outputField(ctx) : undefined;
+	if (def.waitUntilReady) await waitForJob(def, ctx, request, request.statusQuery ?? {});
+	if (field !== undefined) return [await fetchFileAnswer(def, ctx, request, field)];
+	const results = await jsonResults(def, ctx, request);
+	if (!def.linkedFiles) return results.map((json) => ({ json }));
+	const outputs: OperationOutput[] = [];
+	for (const json of results) outputs.push(await withLinkedFiles(def, ctx, json));
+	return outputs;
+}
+
+async function jsonResults(def: OperationDefinition, ctx: OperationContext, request: IntercomRequest & { statusQuery?: IDataObject }): Promise<IDataObject[]> {
 	if (def.list) {
 		const returnAll = ctx.param<boolean>('returnAll', false);
 		const limit = returnAll ? undefined : ctx.param<number>('limit', 50);
@@ -207,7 +239,7 @@ export async function runOperation(def: OperationDefinition, given: OperationCon
 			const items = itemsOf(body, def.list.itemsPath);
 			return limit === undefined ? items : items.slice(0, limit);
 		}
-		return await collect(ctx.client, request, { pagination: def.list.pagination, itemsPath: def.list.itemsPath, limit });
+		return await collect(ctx.client, request, { pagination: def.list.pagination, itemsPath: def.list.itemsPath, limit, maxPerPage: def.list.maxPerPage });
 	}
 	const response = await ctx.client.request<IDataObject>(request);
 	if (def.output) return def.output(response, ctx);

@@ -21,6 +21,9 @@ import { finOperations } from './fin';
 import { ipAllowlistOperations } from './ipAllowlist';
 import { jobOperations } from './job';
 import { phoneSwitchOperations } from './phoneSwitch';
+import { callOperations } from './call';
+import { dataExportOperations } from './dataExport';
+import { reportingDataExportOperations } from './reportingDataExport';
 import type { OperationDefinition } from './types';
 
 /** Every resource the node offers, in the order the editor lists them. */
@@ -47,6 +50,9 @@ export const resources: ResourceInfo[] = [
 	{ value: 'ipAllowlist', name: 'IP Allowlist', description: 'The addresses allowed to call the API' },
 	{ value: 'job', name: 'Job', description: 'Work Intercom does in the background' },
 	{ value: 'phoneSwitch', name: 'Phone Switch', description: 'Phone calls redirected to the Messenger' },
+	{ value: 'call', name: 'Call', description: 'Phone and Messenger calls, their recordings and transcripts' },
+	{ value: 'dataExport', name: 'Data Export', description: 'Exports of message delivery and engagement data, as files' },
+	{ value: 'reportingDataExport', name: 'Reporting Data Export', description: 'Exports of reporting datasets, as files' },
 ];
 
 /** Every operation of the node. The node description, the router, the README table and the coverage test all read this list. */
@@ -73,4 +79,7 @@ export const operations: OperationDefinition[] = [
 	...ipAllowlistOperations,
 	...jobOperations,
 	...phoneSwitchOperations,
+	...callOperations,
+	...dataExportOperations,
+	...reportingDataExportOperations,
 ];

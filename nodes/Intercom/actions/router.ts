@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from '
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { IntercomClient } from '../../shared/transport/client';
-import { makeContext, runOperation } from './executor';
+import { makeContext, runForItems } from './executor';
 import { operations } from './registry';
 
 /** Keeps n8n's own errors (with the item they belong to); wraps anything else. */
@@ -34,8 +34,8 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 				throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for "${resource}"`, { itemIndex });
 			}
 			client ??= await IntercomClient.create(this);
-			const results = await runOperation(definition, makeContext(this, client, itemIndex));
-			for (const json of results) output.push({ json, pairedItem: { item: itemIndex } });
+			const results = await runForItems(definition, makeContext(this, client, itemIndex));
+			for (const { json, binary } of results) output.push(binary ? { json, binary, pairedItem: { item: itemIndex } } : { json, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			if (this.continueOnFail()) {
 				const json: IDataObject = { error: (error as Error).message };

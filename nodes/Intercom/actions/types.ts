@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 
 import type { IntercomClient } from '../../shared/transport/client';
 import type { PaginationKind } from '../../shared/transport/pagination';
@@ -30,7 +30,10 @@ export type Resource =
 	| 'fin'
 	| 'ipAllowlist'
 	| 'job'
-	| 'phoneSwitch';
+	| 'phoneSwitch'
+	| 'call'
+	| 'dataExport'
+	| 'reportingDataExport';
 
 /*
  * The executor's vocabulary
@@ -53,6 +56,25 @@ export type Resource =
  * against the finished request, and only then `build` (if any) runs. Every failure names the
  * parameter and the item, and nothing is sent.
  *
+ * Files (n8n binary data), in `files.ts`:
+ *   - `convert: 'binaryFiles'` on a field: its value names binary properties of the input item
+ *     (`data`, or `data, invoice`); each becomes `{ name, content_type, data }` (data in base64),
+ *     the shape Intercom's `attachment_files` takes. `files` gives the limits (how many, how large
+ *     each), checked before sending; a property the item does not have fails naming the parameter.
+ *   - `file` on an operation: the answer is a file (a download, a transcript). It lands in the
+ *     item's binary property the user names in "Put Output File in Field" (n8n's usual `data`),
+ *     named and typed from the answer's Content-Disposition and Content-Type, or from `file`'s
+ *     defaults where the answer says nothing useful. `file.redirect`: the endpoint answers with a
+ *     redirect to a signed URL, which is fetched without the credential.
+ *   - `linkedFiles` on an operation: files the answer links to (a conversation's attachments),
+ *     downloaded into `attachment_0`, `attachment_1`, … when the user's option asks for them.
+ *   - `waitUntilReady` on an operation: before the request, the job's status is read (with backoff)
+ *     until it is ready, inside a wait the user bounds ("Max Wait"); a job that failed, or is not
+ *     ready in time, fails naming the job and its last status. Fields placed `in: 'statusQuery'`
+ *     go only into that status read.
+ *   - `also` on a field: more places the same value goes (`query.job_identifier`), for an API that
+ *     wants one value twice.
+ *
  * Hooks (`build`, `run`) remain for what is truly special (the search filter builder, replies with
  * four shapes, article search's highlights); a hook that rewrites what the executor just placed
  * means the vocabulary is missing a word: add the word here instead.
@@ -72,7 +94,10 @@ export type Resource =
  * - `isoDateTime`: n8n dates, ISO 8601 strings or Unix seconds → an ISO 8601 UTC string with
  *   milliseconds (`2025-01-24T10:01:20.000Z`), for the few fields that take one (Fin messages).
  */
-export type Conversion = 'unixSeconds' | 'json' | 'object' | 'list' | 'integer' | 'keyValue' | 'boolean' | 'text' | 'isoDateTime';
+export type Conversion = 'unixSeconds' | 'json' | 'object' | 'list' | 'integer' | 'keyValue' | 'boolean' | 'text' | 'isoDateTime' | 'binaryFiles';
+
+/** Where a field's value goes: the request's path, query or body, or the query of a job's status read. */
+export type Place = 'path' | 'query' | 'body' | 'statusQuery';
 
 /** What a field's `shape` function gets besides the value. */
 export interface ShapeContext {
@@ -85,7 +110,11 @@ export interface ShapeContext {
 
 export interface FieldTarget {
 	/** Unset: the operation's `build` reads the parameter itself. */
-	in?: 'path' | 'query' | 'body';
+	in?: Place;
+	/** More places (`query.job_identifier`) the same value goes, for an API that wants it twice. */
+	also?: string[];
+	/** With `convert: 'binaryFiles'`: how many files Intercom takes and how large each may be. */
+	files?: { maxFiles: number; maxBytes: number };
 	/** The API's name for it; dotted for nested body fields (`pagination.per_page`). Defaults to the parameter name. */
 	key?: string;
 	convert?: Conversion;
@@ -158,6 +187,50 @@ export interface BuiltRequest {
 	pathParams: IDataObject;
 	query: IDataObject;
 	body: IDataObject;
+	/** The query of the job's status read (`waitUntilReady`). */
+	statusQuery?: IDataObject;
+}
+
+/** The answer is a file (see "Files" above). */
+export interface FileAnswer {
+	/** The Accept header the endpoint asks for (Intercom's downloads: `application/octet-stream`). */
+	accept: string;
+	/** The endpoint answers with a redirect to the file (a signed URL), fetched without the credential. */
+	redirect?: boolean;
+	/** The file name when the answer gives none; `{call_id}` is replaced by that path parameter. */
+	fileName: string;
+	/** The MIME type when the answer gives none, or only the generic `application/octet-stream`. */
+	mimeType: string;
+}
+
+/** Files an answer links to, as Intercom's attachment objects `{ url, name, content_type }`. */
+export interface LinkedFiles {
+	/** The switch that asks for them, as `collection.option` (`options.downloadAttachments`). */
+	option: string;
+	/** Where the lists of files are in the answer, dotted, `*` for every element of a list. */
+	lists: string[];
+	/** Binary property names are this plus a counter from 0 (`attachment_0`). */
+	prefix: string;
+}
+
+/** A job to wait for before the request (see "Files" above). */
+export interface JobWait {
+	/** The job's status read (a GET), with the operation's path parameters and its `statusQuery` fields. */
+	statusPath: string;
+	/** Where the status is in that answer. */
+	statusKey: string;
+	/** Statuses meaning "ready: go on". */
+	ready: string[];
+	/** Statuses meaning "it will never be ready". Any other status means "not yet". */
+	failed: string[];
+	/** What the job is called in errors ("Data export job"). */
+	subject: string;
+}
+
+/** One output item: the JSON, and the files when the operation produced any. */
+export interface OperationOutput {
+	json: IDataObject;
+	binary?: IBinaryKeyData;
 }
 
 /**
@@ -191,7 +264,7 @@ export interface OperationDefinition {
 	/** Rules on the finished request, checked before sending. */
 	checks?: RequestCheck[];
 	/** A list endpoint: adds Return All / Limit and walks the pages. */
-	list?: { pagination: PaginationKind | 'none'; itemsPath: string | string[] };
+	list?: { pagination: PaginationKind | 'none'; itemsPath: string | string[]; maxPerPage?: number };
 	/** What a 404 names, such as "Contact". */
 	subject?: string;
 	/** Request body when the API wants one although no field sets it. */
@@ -203,6 +276,12 @@ export interface OperationDefinition {
 	 * the workspace (a ticket's attributes against its type); the same path parameters fill them.
 	 */
 	reads?: string[];
+	/** The answer is a file, put into the item's binary data (see "Files" above). */
+	file?: FileAnswer;
+	/** Files the answer links to, downloaded when the user asks (see "Files" above). */
+	linkedFiles?: LinkedFiles;
+	/** A job to wait for before the request, when the user asks (see "Files" above). */
+	waitUntilReady?: JobWait;
 	/** Hook: adjust the request for what data cannot say; may throw a NodeOperationError. */
 	build?: (ctx: OperationContext, request: BuiltRequest) => void | Promise<void>;
 	/** Shape the output items (default: the response object, or the list's items). */

@@ -177,3 +177,21 @@ export async function getContactSearchFields(this: ILoadOptionsFunctions): Promi
 export async function getConversationSearchFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await searchFieldOptions(this, 'conversation');
 }
+
+/** The reporting datasets, for Reporting Data Export → Enqueue. */
+export async function getReportingDatasets(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await optionsFrom(this, {
+		path: '/export/reporting_data/get_datasets',
+		itemsKey: 'data',
+		label: (d) => String(d.name ?? d.id),
+		description: (d) => (typeof d.description === 'string' ? d.description : undefined),
+	});
+}
+
+/** The attributes of the dataset chosen in Enqueue (its Dataset parameter). */
+export async function getReportingAttributes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const dataset = String(this.getCurrentNodeParameter('datasetId') ?? '');
+	const datasets = await fetchItems(this, '/export/reporting_data/get_datasets', 'data');
+	const attributes = (datasets.find((d) => d.id === dataset)?.attributes ?? []) as IDataObject[];
+	return attributes.map((a) => ({ name: String(a.name ?? a.id), value: String(a.id), description: String(a.id) })).sort(byName);
+}

@@ -53,6 +53,18 @@ export interface IntercomRequest {
 	/** Intercom answers this request with no body (POST /events: 202 Accepted). */
 	emptyAnswer?: boolean;
 	itemIndex?: number;
+	/**
+	 * The answer is a file: its bytes come back as a Buffer (with the headers that name and type it),
+	 * asked for with this Accept header (Intercom's downloads want `application/octet-stream`).
+	 */
+	file?: { accept: string };
+	/** A redirect comes back as the answer (its Location read by the caller) instead of being followed. */
+	keepRedirect?: boolean;
+	/**
+	 * An absolute URL Intercom handed out (a signed recording URL, an attachment's URL): fetched
+	 * without the credential, since it is not Intercom's API and may be another host; `path` is unused.
+	 */
+	url?: string;
 }
 
 export interface IntercomResponse<T = unknown> {
@@ -240,7 +252,8 @@ export class IntercomClient {
 
 	/** Sends one request with pacing and retries; returns body, headers and status. */
 	async send<T = unknown>(req: IntercomRequest): Promise<IntercomResponse<T>> {
-		const path = buildPath(this.node, req.path, req.pathParams, req.pathLabels);
+		// An absolute URL is named in errors without its query: a signed URL's signature is a secret.
+		const path = req.url !== undefined ? urlWithoutQuery(req.url) : buildPath(this.node, req.path, req.pathParams, req.pathLabels);
 		const errorContext: ErrorContext = {
 			node: this.node,
 			method: req.method,
@@ -264,7 +277,8 @@ export class IntercomClient {
 		};
 
 		for (let attempt = 0; ; attempt++) {
-			const pace = this.pacer.reserve(clock.now(), clock.random);
+			// A URL outside the API (a signed file URL) is not under Intercom's rate limit.
+			const pace = req.url !== undefined ? 0 : this.pacer.reserve(clock.now(), clock.random);
 			if (!(await waitWithin(pace))) {
 				if (this.budgetLeftMs() <= pace) throw budgetSpentError(errorContext, this.pollBudgetMs ?? 0, attempt);
 				throw rateLimitedError(errorContext, clock.now() + pace, attempt, clock.now());
@@ -298,7 +312,7 @@ export class IntercomClient {
 				});
 			}
 			const response = outcome as RawResponse<T>;
-			this.pacer.observe(response.headers);
+			if (req.url === undefined) this.pacer.observe(response.headers);
 
 			if (response.statusCode === 429) {
 				spent += Math.max(0, clock.now() - attemptStarted);
@@ -324,6 +338,17 @@ export class IntercomClient {
 		}
 	}
 
+	/**
+	 * A request outside Intercom's API (a signed file URL): n8n's HTTP stack without the credential,
+	 * stopped like the others when the execution is cancelled.
+	 */
+	private async sendAnonymous(options: IHttpRequestOptions): Promise<{ body: unknown; headers: IDataObject; statusCode: number }> {
+		const cancel = 'getExecutionCancelSignal' in this.ctx ? this.ctx.getExecutionCancelSignal?.() : undefined;
+		const sent: IHttpRequestOptions = { ...options, ignoreHttpStatusErrors: true };
+		if (cancel) sent.abortSignal = options.abortSignal ? AbortSignal.any([options.abortSignal as AbortSignal, cancel]) : cancel;
+		return (await this.ctx.helpers.httpRequest(sent)) as { body: unknown; headers: IDataObject; statusCode: number };
+	}
+
 	/** Exponential backoff with full jitter: uniform in [0, min(cap, base * 2^attempt)]. */
 	private backoff(attempt: number): number {
 		const ceiling = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** attempt);
@@ -335,12 +360,9 @@ export class IntercomClient {
 		const oauth2 = this.credentialType === 'intercomOAuth2Api';
 		const options: IHttpRequestOptions = {
 			method: req.method,
-			url: `${this.baseUrl}${path}`,
-			headers: {
-				'Intercom-Version': this.apiVersion,
-				Accept: 'application/json',
-			},
-			json: true,
+			url: req.url ?? `${this.baseUrl}${path}`,
+			headers: req.url !== undefined ? { Accept: req.file?.accept ?? '*/*' } : { 'Intercom-Version': this.apiVersion, Accept: req.file?.accept ?? 'application/json' },
+			json: req.file === undefined,
 			returnFullResponse: true,
 			// Every status comes back as an answer, except a 401 with OAuth2 when the request goes through
 			// n8n's OAuth2 helper (credential.ts): it must see it thrown to refresh the token and send
@@ -349,6 +371,8 @@ export class IntercomClient {
 			// The socket's idle timeout; the deadline below bounds the whole answer.
 			timeout: deadlineMs,
 		};
+		if (req.file) options.encoding = 'arraybuffer';
+		if (req.keepRedirect) options.disableFollowRedirect = true;
 		if (req.query && Object.keys(req.query).length > 0) options.qs = req.query;
 		if (req.body !== undefined) {
 			options.body = req.body;
@@ -360,7 +384,7 @@ export class IntercomClient {
 		const sentAt = clock.now();
 		let raw: { body: unknown; headers: IDataObject; statusCode: number };
 		try {
-			raw = await beforeDeadline(this.sender.send(options), deadline);
+			raw = await beforeDeadline(req.url !== undefined ? this.sendAnonymous(options) : this.sender.send(options), deadline);
 		} catch (error) {
 			// A trickling answer cut at the deadline is a timeout, whatever the helper calls it.
 			if (deadline.aborted) return { failure: { code: 'ETIMEDOUT', error: new Error('the answer did not arrive within the deadline') } };
@@ -373,9 +397,15 @@ export class IntercomClient {
 			}
 			raw = { body: thrown.data, headers: thrown.headers, statusCode: thrown.status };
 		}
-		this.pacer.serverClock.observe(raw.headers, sentAt, clock.now());
+		if (req.url === undefined) this.pacer.serverClock.observe(raw.headers, sentAt, clock.now());
 		let body = raw.body;
 		let malformed: string | undefined;
+		if (req.file) {
+			const bytes = asBuffer(body);
+			// A file is returned as its bytes; a refusal is Intercom's JSON error, read as usual.
+			if (raw.statusCode < 300 || bytes === undefined) return { body: (bytes ?? Buffer.alloc(0)) as T, headers: raw.headers ?? {}, statusCode: raw.statusCode };
+			body = bytes.toString('utf8');
+		}
 		if (typeof body === 'string' && body.length > 0) {
 			try {
 				body = JSON.parse(body);
@@ -388,6 +418,27 @@ export class IntercomClient {
 		// records it never saw.
 		const empty = body === undefined || body === null || body === '';
 		if (empty && raw.statusCode < 300 && req.method !== 'DELETE' && !req.emptyAnswer) malformed = 'the body is empty';
+		// A redirect kept as the answer has nothing but its Location.
+		if (req.keepRedirect && raw.statusCode >= 300 && raw.statusCode < 400) malformed = undefined;
 		return { body: body as T, headers: raw.headers ?? {}, statusCode: raw.statusCode, malformed };
 	}
+}
+
+/** A URL as errors may name it: scheme, host and path, never the query (a signed URL's signature). */
+function urlWithoutQuery(url: string): string {
+	try {
+		const parsed = new URL(url);
+		return `${parsed.origin}${parsed.pathname}`;
+	} catch {
+		return '(an invalid URL)';
+	}
+}
+
+/** A file answer's bytes as a Buffer (n8n's helper gives a Buffer or an ArrayBuffer). */
+function asBuffer(body: unknown): Buffer | undefined {
+	if (Buffer.isBuffer(body)) return body;
+	if (body instanceof ArrayBuffer) return Buffer.from(body);
+	if (ArrayBuffer.isView(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+	if (typeof body === 'string') return Buffer.from(body, 'utf8');
+	return undefined;
 }

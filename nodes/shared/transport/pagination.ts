@@ -22,6 +22,8 @@ export interface ListOptions {
 	itemsPath: string | string[];
 	/** Undefined means every item (Return All). */
 	limit?: number;
+	/** The largest page this list serves, when smaller than Intercom's usual 150 (calls: 25). */
+	maxPerPage?: number;
 	/** Stop early (before fetching the next page) when this says so: a poll's time budget. */
 	shouldStop?: () => boolean;
 }
@@ -81,11 +83,12 @@ export async function* paginate(client: IntercomClient, req: IntercomRequest, op
 	const { itemsPath, limit } = options;
 	let kind = options.pagination;
 	let remaining = limit === undefined ? Infinity : Math.max(0, Math.floor(limit));
-	const firstPerPage = Math.min(MAX_PER_PAGE, remaining);
+	const largest = options.maxPerPage ?? MAX_PER_PAGE;
+	const firstPerPage = Math.min(largest, remaining);
 	let cursor: string | undefined;
 	let page = 1;
 	while (remaining > 0) {
-		const perPage = kind === 'page' ? firstPerPage : Math.min(MAX_PER_PAGE, remaining);
+		const perPage = kind === 'page' ? firstPerPage : Math.min(largest, remaining);
 		const body = await client.request<IDataObject>(withPage(req, kind, perPage, cursor, page));
 		const items = itemsOf(body, itemsPath).slice(0, remaining);
 		remaining -= items.length;

@@ -1,6 +1,6 @@
 import { conversationLocator } from '../fields';
 import type { OperationDefinition } from '../types';
-import { CONVERSATION_PATH_LABELS, plainTextOption } from './shared';
+import { CONVERSATION_PATH_LABELS, downloadAttachmentsOption, plainTextOption } from './shared';
 
 export const get: OperationDefinition = {
 	resource: 'conversation',
@@ -20,6 +20,7 @@ export const get: OperationDefinition = {
 			placeholder: 'Add Option',
 			options: [
 				plainTextOption(),
+				downloadAttachmentsOption(),
 				{
 					in: 'query',
 					key: 'include_translations',
@@ -36,4 +37,9 @@ export const get: OperationDefinition = {
 			],
 		},
 	],
+	linkedFiles: {
+		option: 'options.downloadAttachments',
+		lists: ['source.attachments', 'conversation_parts.conversation_parts.*.attachments'],
+		prefix: 'attachment_',
+	},
 };

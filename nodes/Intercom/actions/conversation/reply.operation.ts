@@ -6,6 +6,7 @@ import { conversationLocator } from '../fields';
 import type { OperationContext, OperationDefinition } from '../types';
 import {
 	actingAdminProperty,
+	attachmentFilesOption,
 	attachmentUrlsOption,
 	bodyProperty,
 	buildOnly,
@@ -113,7 +114,11 @@ export const reply: OperationDefinition = {
 		{
 			name: 'additionalFields',
 			displayName: 'Additional Fields',
-			options: [attachmentUrlsOption(), createdAtOption('When the reply was written, for importing past messages (defaults to now)')],
+			options: [
+				attachmentUrlsOption(),
+				attachmentFilesOption(),
+				createdAtOption('When the reply was written, for importing past messages (defaults to now)'),
+			],
 		},
 	],
 	build: (ctx, request) => {

@@ -81,6 +81,44 @@ export function attachmentUrlsOption(): OptionSpec {
 	};
 }
 
+/**
+ * Intercom's limit on one attachment (100 MB, its Help Center's "Attachment size limits"), checked
+ * here so a too-large file fails before its bytes are sent. The API takes at most 10 files a reply.
+ */
+export const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
+
+/** Files from the input item's binary data, sent as `attachment_files` (conversation replies only). */
+export function attachmentFilesOption(): OptionSpec {
+	return {
+		in: 'body',
+		key: 'attachment_files',
+		convert: 'binaryFiles',
+		files: { maxFiles: MAX_ATTACHMENTS, maxBytes: MAX_ATTACHMENT_BYTES },
+		property: {
+			displayName: 'Attachment Files (Binary Fields)',
+			name: 'attachmentFiles',
+			type: 'string',
+			default: 'data',
+			placeholder: 'data, invoice',
+			description: "Comma-separated names of the input item's binary fields to attach as files, at most 10, each at most 100 MB",
+		},
+	};
+}
+
+/** The switch that downloads the files of a conversation's or ticket's parts into binary fields. */
+export function downloadAttachmentsOption(): OptionSpec {
+	return {
+		property: {
+			displayName: 'Download Attachments',
+			name: 'downloadAttachments',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to download the files attached to the messages into binary fields attachment_0, attachment_1, … (each attachment gets binary_field naming its field)',
+		},
+	};
+}
+
 export function createdAtOption(description: string): OptionSpec {
 	return {
 		in: 'body',

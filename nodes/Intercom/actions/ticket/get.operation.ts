@@ -1,3 +1,4 @@
+import { downloadAttachmentsOption } from '../conversation/shared';
 import type { OperationDefinition } from '../types';
 import { TICKET_PATH_LABELS, ticketLocator } from './shared';
 
@@ -12,4 +13,6 @@ export const get: OperationDefinition = {
 	pathLabels: TICKET_PATH_LABELS,
 	subject: 'Ticket',
 	fields: [ticketLocator()],
+	collections: [{ name: 'options', displayName: 'Options', placeholder: 'Add Option', options: [downloadAttachmentsOption()] }],
+	linkedFiles: { option: 'options.downloadAttachments', lists: ['ticket_parts.ticket_parts.*.attachments'], prefix: 'attachment_' },
 };
