@@ -1,6 +1,7 @@
 /** Section 0 of bench/results.md: Return All inside a real n8n, and where the time goes. */
 import { CATEGORIES, type ProfileBreakdown } from './cpu-profile';
-import { REAL_CLIENTS, type RealJob, type RealN8nResults } from './real-n8n';
+import { REAL_CLIENTS, type RealClient, type RealJob, type RealN8nResults } from './real-n8n';
+import { median } from './stats';
 
 const fmt = (n: number | undefined, digits = 0) =>
 	n !== undefined && Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '–';
@@ -14,23 +15,40 @@ export interface RealGoal {
 	met: boolean;
 }
 
+/** Per-round ratios of one client's figure to another's (rounds where both have it). */
+function perRound(job: RealJob, a: RealClient, b: RealClient, of: 'ms' | 'cpuMs'): number[] {
+	return job.clients[a].runs
+		.map((r) => (r[of] ?? NaN) / (job.clients[b].runs.find((x) => x.round === r.round)?.[of] ?? NaN))
+		.filter(Number.isFinite);
+}
+
+const ratioText = (values: number[]) =>
+	values.length === 0 ? '–' : `${fmt(median(values), 2)}× (per round ${fmt(Math.min(...values), 2)}–${fmt(Math.max(...values), 2)})`;
+
+/**
+ * The goals, decided by CPU time where it was measured: the clients send the same requests to the
+ * same sandbox, so what differs between them is n8n's own work, which CPU time measures and other
+ * load on the machine hardly stretches (wall time it stretches by whole factors on a shared
+ * machine). Wall time is reported next to it.
+ */
 export function realN8nGoals(r: RealN8nResults): RealGoal[] {
 	const out: RealGoal[] = [];
 	for (const job of r.jobs) {
-		const c = job.clients;
 		const where = `${fmt(job.size)} over ${job.protocol.toUpperCase()}`;
-		out.push({
-			goal: `Return All ${where}: Intercom node vs the floor node`,
-			target: '≤ 1.2×',
-			measured: `${fmt(c.intercom.vsFloor, 2)}× (per round ${fmt(c.intercom.vsFloorRange[0], 2)}–${fmt(c.intercom.vsFloorRange[1], 2)})`,
-			met: c.intercom.vsFloor <= 1.2,
-		});
-		out.push({
-			goal: `Return All ${where}: Intercom node vs HTTP Request + Split Out`,
-			target: '< 1×',
-			measured: `${fmt(c.intercom.median.ms / c.http.median.ms, 2)}× (${ms(c.intercom.median.ms)} vs ${ms(c.http.median.ms)})`,
-			met: c.intercom.median.ms < c.http.median.ms,
-		});
+		for (const [to, target, passes] of [
+			['floor', '≤ 1.2×', (x: number) => x <= 1.2],
+			['http', '< 1×', (x: number) => x < 1],
+		] as const) {
+			const cpu = perRound(job, 'intercom', to, 'cpuMs');
+			const wall = perRound(job, 'intercom', to, 'ms');
+			const decides = cpu.length > 0 ? cpu : wall;
+			out.push({
+				goal: `Return All ${where}: Intercom node vs ${to === 'floor' ? 'the floor node' : 'HTTP Request + Split Out'}`,
+				target,
+				measured: cpu.length > 0 ? `CPU ${ratioText(cpu)}; wall ${ratioText(wall)}` : `wall ${ratioText(wall)}`,
+				met: passes(median(decides)),
+			});
+		}
 	}
 	return out;
 }
@@ -40,7 +58,9 @@ function jobRows(job: RealJob): string[] {
 		const c = job.clients[client];
 		const m = c.median;
 		const isFetch = client === 'fetch';
-		return `| ${fmt(job.size)} | ${c.label} | ${fmt(m.requests)} (${fmt(job.floorRequests)}) | ${fmt(m.connections)} | ${ms(m.ms)} | ${client === 'floor' ? '1' : `${fmt(c.vsFloor, 2)}×`} | ${isFetch ? '1' : `${fmt(c.vsFetch, 2)}×`} | ${isFetch ? '–' : ms(m.wallMs)} | ${isFetch ? '–' : `${mb(m.rssPeak)} (+${mb(m.rssPeakDelta)})`} |`;
+		const cpu = m.cpuMs === undefined ? '–' : `${ms(m.cpuMs)}${m.mainThreadMs === undefined ? '' : ` (${ms(m.mainThreadMs)})`}`;
+		const cpuVsFloor = client === 'floor' ? '1' : c.cpuVsFloor === undefined ? '–' : `${fmt(c.cpuVsFloor, 2)}×`;
+		return `| ${fmt(job.size)} | ${c.label} | ${fmt(m.requests)} (${fmt(job.floorRequests)}) | ${fmt(m.connections)} | ${ms(m.ms)} | ${client === 'floor' ? '1' : `${fmt(c.vsFloor, 2)}×`} | ${cpu} | ${cpuVsFloor} | ${isFetch ? '1' : c.cpuVsFetch === undefined ? '–' : `${fmt(c.cpuVsFetch, 2)}×`} | ${isFetch ? '–' : ms(m.wallMs)} | ${isFetch ? '–' : `${mb(m.rssPeak)} (+${mb(m.rssPeakDelta)})`} |`;
 	});
 }
 
@@ -59,7 +79,7 @@ export function realN8nMarkdown(r: RealN8nResults | { skipped: string } | undefi
 		return lines;
 	}
 	lines.push(
-		`n8n ${r.n8nVersion} on Node ${r.node}: the runtime \`npm run n8n:install\` installs for the e2e suite; the package and the bench's floor node (\`bench/floor-node\`, never shipped) installed into it as community packages. Each workflow is Webhook → node(s), called on its production URL while \`n8n start\` runs (regular mode, SQLite); the sandbox on loopback with rate limiting off, its headers included (X-RateLimit-Remaining stays at the limit, so the Intercom node has nothing to pace by), 150 contacts per page. Time is the node's own execution time from n8n's run data (HTTP Request and Split Out added up); the fetch loop times itself in a Node 24 process of its own. Clients interleaved, order rotated each round, one warm-up run each; medians over the rounds, ratios are medians of per-round ratios. Requests and TCP connections are counted by the sandbox. Peak RSS: the n8n process's VmHWM, reset before each run (largest over the rounds), with its growth over the RSS before the run; the execution's saving to the database is included, reading it back is not.`,
+		`n8n ${r.n8nVersion} on Node ${r.node}: the runtime \`npm run n8n:install\` installs for the e2e suite; the package and the bench's floor node (\`bench/floor-node\`, never shipped) installed into it as community packages. Each workflow is Webhook → node(s), called on its production URL while \`n8n start\` runs (regular mode, SQLite); the sandbox on loopback with rate limiting off, its headers included (X-RateLimit-Remaining stays at the limit, so the Intercom node has nothing to pace by), 150 contacts per page. Time is the node's own execution time from n8n's run data (HTTP Request and Split Out added up); the fetch loop times itself in a Node 24 process of its own. Clients interleaved, order rotated each round, one warm-up run each; medians over the rounds, ratios are medians of per-round ratios. Node CPU: the n8n process's CPU time (user + system, every thread) while the node(s) ran, read inside n8n by the bench's hook file around n8n-core's \`runNode\` (one execution runs at a time); in brackets its main thread's alone (\`/proc/self/task/<pid>/schedstat\`); the fetch loop's is its own process's over the loop. The load average is the machine's 1-minute figure when each run started. Requests and TCP connections are counted by the sandbox. Peak RSS: the n8n process's VmHWM, reset before each run (largest over the rounds), with its growth over the RSS before the run; the execution's saving to the database is included, reading it back is not.`,
 		'',
 	);
 	for (const protocol of ['http', 'https'] as const) {
@@ -70,17 +90,22 @@ export function realN8nMarkdown(r: RealN8nResults | { skipped: string } | undefi
 				? '### Over HTTP'
 				: '### Over HTTPS (the sandbox serves TLS with a self-signed P-256 certificate made for the run; n8n trusts it through NODE_EXTRA_CA_CERTS)',
 			'',
-			`Rounds: ${jobs.map((j) => `${j.rounds} at ${fmt(j.size)}`).join(', ')}.`,
+			`Rounds: ${jobs.map((j) => `${j.rounds} at ${fmt(j.size)}${j.load1 ? ` (load average, 1 min, ${fmt(j.load1[0], 2)}–${fmt(j.load1[1], 2)})` : ''}`).join(', ')}.`,
 			'',
-			'| Contacts | Client | Requests (floor) | TCP connections | Node time | vs floor node | vs fetch loop | Webhook round trip | n8n peak RSS (growth) |',
-			'| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+			'| Contacts | Client | Requests (floor) | TCP connections | Node time (wall) | wall vs floor | Node CPU (main thread) | CPU vs floor | CPU vs fetch loop | Webhook round trip | n8n peak RSS (growth) |',
+			'| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 			...jobs.flatMap(jobRows),
 			'',
 		);
 	}
 	const goals = realN8nGoals(r);
 	if (goals.length > 0) {
-		lines.push('Goals (reported, not enforced):', '', '| Goal | Target | Measured | Met |', '| --- | --- | --- | --- |');
+		lines.push(
+			'Goals (reported, not enforced). **CPU time decides**: the clients send the same requests to the same sandbox, so the time they spend waiting for it is the same, and what differs is the n8n process\'s own work, which CPU time measures. On this shared 2-core machine other helpers\' load stretches a run\'s wall time by whole factors (per-round wall ratios of one run spread 0.65–1.82 on 2026-12-01), its CPU time far less. CPU is also the stricter measure: without the common waiting the same difference is a larger ratio. Wall time is shown next to it.',
+			'',
+			'| Goal | Target | Measured | Met |',
+			'| --- | --- | --- | --- |',
+		);
 		for (const g of goals) lines.push(`| ${g.goal} | ${g.target} | ${g.measured} | ${g.met ? 'yes' : '**no**'} |`);
 		lines.push('');
 	}

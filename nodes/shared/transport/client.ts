@@ -28,7 +28,6 @@ import {
 	oauth2FailureBody,
 	RENEWAL_FAILED,
 	thrownResponse,
-	withDeadline,
 } from './attempt';
 import { RateLimitPacer, resetAtFromHeaders } from './pacing';
 import { buildPath, type PathParamLabels, type PathParams } from './paths';
@@ -178,7 +177,12 @@ export class IntercomClient {
 	readonly sender: CredentialSender;
 
 	private constructor(
-		private readonly ctx: IntercomContext,
+		ctx: IntercomContext,
+		/**
+		 * The node, read once: n8n's `getNode()` hands out a deep copy on every call, which per
+		 * request (the path's errors, the error context) cost more than the rest of the bookkeeping.
+		 */
+		readonly node: INode,
 		readonly credentialType: CredentialType,
 		credentials: IntercomCredentials,
 		readonly baseUrl: string,
@@ -213,6 +217,7 @@ export class IntercomClient {
 		const budget = pollBudgetMs(ctx);
 		return new IntercomClient(
 			ctx,
+			node,
 			credentialType,
 			credentials,
 			resolveBaseUrl(node, credentials),
@@ -222,10 +227,6 @@ export class IntercomClient {
 			budget === undefined ? undefined : clock.now() + budget,
 			budget,
 		);
-	}
-
-	get node(): INode {
-		return this.ctx.getNode();
 	}
 
 	/** What is left of the poll's budget, in ms (Infinity outside a poll with a budget). */
@@ -355,12 +356,11 @@ export class IntercomClient {
 			(options.headers as IDataObject)['Content-Type'] = 'application/json';
 		}
 		const deadline = clock.deadline(deadlineMs);
-		withDeadline(options, deadline);
 		this.requestCount++;
 		const sentAt = clock.now();
 		let raw: { body: unknown; headers: IDataObject; statusCode: number };
 		try {
-			raw = await beforeDeadline(this.sender.send(options), deadline);
+			raw = await beforeDeadline(this.sender.send(options, deadline), deadline);
 		} catch (error) {
 			// A trickling answer cut at the deadline is a timeout, whatever the helper calls it.
 			if (deadline.aborted) return { failure: { code: 'ETIMEDOUT', error: new Error('the answer did not arrive within the deadline') } };
