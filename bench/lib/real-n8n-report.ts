@@ -1,4 +1,8 @@
 /** Section 0 of bench/results.md: Return All inside a real n8n, and where the time goes. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import type { RequestPathResults } from '../request-path';
 import { CATEGORIES, type ProfileBreakdown } from './cpu-profile';
 import { REAL_CLIENTS, type RealClient, type RealJob, type RealN8nResults } from './real-n8n';
 import { median } from './stats';
@@ -112,6 +116,7 @@ export function realN8nMarkdown(r: RealN8nResults | { skipped: string } | undefi
 		lines.push('');
 	}
 	if (r.profile) lines.push(...profileMarkdown(r.profile, `### Where the time goes (CPU profile of the n8n process, ${fmt(r.profile.size)} contacts)`));
+	lines.push(...requestPathMarkdown());
 	if (baseline) lines.push(...baselineMarkdown(baseline));
 	return lines;
 }
@@ -150,6 +155,33 @@ function profileMarkdown(p: ProfileBreakdown, title: string, notes = true): stri
 			.filter(([, fns]) => fns.reduce((sum, f) => sum + f.msPerRun, 0) >= 5)
 			.map(([category, fns]) => `${category}: ${fns.map((f) => `\`${f.name.trim()}\` ${fmt(f.msPerRun, 1)}`).join(', ')}`);
 		if (held.length > 0) lines.push(`What the larger categories hold, ${c} (ms per run): ${held.join('; ')}.`, '');
+	}
+	return lines;
+}
+
+/** What n8n's own request path costs, from bench/request-path.json (`npx tsx bench/request-path.ts`). */
+function requestPathMarkdown(): string[] {
+	const file = path.join(__dirname, '..', 'request-path.json');
+	if (!fs.existsSync(file)) return [];
+	const p = JSON.parse(fs.readFileSync(file, 'utf8')) as RequestPathResults;
+	const row = (protocol: string, keepAlive: boolean) => p.rows.find((r) => r.protocol === protocol && r.client.includes('keep-alive') === keepAlive);
+	const lines = [
+		"### What lies in n8n itself: its request helper",
+		'',
+		`Every node's \`this.helpers.httpRequest\` in n8n ${p.n8nVersion} ends in \`httpRequest\` of \`@n8n/backend-network\`, which builds a new HTTP agent for every request: a new TCP connection each time (the floor node and the HTTP Request node show it above: one connection per page), over HTTPS a TLS handshake each time. \`npx tsx bench/request-path.ts\` runs that function from the installed n8n, on Node ${p.node}, against a local server answering a 150-contact page (${fmt(p.bodyBytes / 1024)} KB), next to the same axios call with one keep-alive agent; ${p.requestsPerRound} requests a round (10,000 contacts), medians over ${p.rounds} rounds, client and server in processes of their own; ${p.date.slice(0, 16).replace('T', ' ')} UTC, load average ${p.machine.loadAverageAtStart[0]} at the start, ${p.machine.loadAverageAtEnd[0]} at the end.`,
+		'',
+		'| Protocol | Client | CPU a request | Wall time a request | Connections for 67 requests |',
+		'| --- | --- | ---: | ---: | ---: |',
+		...p.rows.map((r) => `| ${r.protocol.toUpperCase()} | ${r.client} | ${fmt(r.cpuUsPerRequest)} µs | ${fmt(r.wallUsPerRequest)} µs | ${fmt(r.connections)} |`),
+		'',
+	];
+	const http = [row('http', false), row('http', true)];
+	const https = [row('https', false), row('https', true)];
+	if (http[0] && http[1] && https[0] && https[1]) {
+		lines.push(
+			`A connection per request costs ${fmt(http[0].wallUsPerRequest - http[1].wallUsPerRequest)} µs of wall time a request over HTTP on loopback and ${fmt(https[0].wallUsPerRequest - https[1].wallUsPerRequest)} µs over HTTPS (${fmt((https[0].wallUsPerRequest - https[1].wallUsPerRequest) * 67 / 1000)} ms for 10,000 contacts, ${fmt((https[0].wallUsPerRequest - https[1].wallUsPerRequest) * 667 / 1000)} ms for 100,000; against real Intercom each handshake also costs network round trips). No node can avoid it: the helper takes no agent, only agent options, and builds the agent itself. Parsing the JSON of a page costs ${fmt(p.jsonParseUsPerPage)} µs (\`JSON.parse\` alone, the same text): axios's \`transformResponse\` does that for every client, the floor node included, so it is part of the floor, not of the gap.`,
+			'',
+		);
 	}
 	return lines;
 }
