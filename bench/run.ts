@@ -1024,7 +1024,8 @@ async function main(): Promise<void> {
 	const partial = {
 		date: new Date(started).toISOString(),
 		command: `npm run bench${values.smoke || values.only ? ' --' : ''}${values.smoke ? ' --smoke' : ''}${values.only ? ` --only ${values.only}` : ''}`,
-		keptFrom: earlier && values.only ? { date: earlier.date, command: earlier.command } : undefined,
+		// The kept sections' own run: an earlier `--only` run kept them from one before it.
+		keptFrom: earlier && values.only ? (earlier.keptFrom ?? { date: earlier.date, command: earlier.command }) : undefined,
 		machine: info,
 		versions: {
 			'n8n-core': packageVersion('n8n-core'),
