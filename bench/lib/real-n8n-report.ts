@@ -1,6 +1,11 @@
 /** Section 0 of bench/results.md: Return All inside a real n8n, and where the time goes. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import type { RequestPathResults } from '../request-path';
 import { CATEGORIES, type ProfileBreakdown } from './cpu-profile';
-import { REAL_CLIENTS, type RealJob, type RealN8nResults } from './real-n8n';
+import { REAL_CLIENTS, type RealClient, type RealJob, type RealN8nResults } from './real-n8n';
+import { median } from './stats';
 
 const fmt = (n: number | undefined, digits = 0) =>
 	n !== undefined && Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '–';
@@ -14,23 +19,41 @@ export interface RealGoal {
 	met: boolean;
 }
 
+/** Per-round ratios of one client's figure to another's (rounds where both have it). */
+function perRound(job: RealJob, a: RealClient, b: RealClient, of: 'ms' | 'cpuMs' | 'mainThreadMs'): number[] {
+	return job.clients[a].runs
+		.map((r) => (r[of] ?? NaN) / (job.clients[b].runs.find((x) => x.round === r.round)?.[of] ?? NaN))
+		.filter(Number.isFinite);
+}
+
+const ratioText = (values: number[]) =>
+	values.length === 0 ? '–' : `${fmt(median(values), 2)}× (per round ${fmt(Math.min(...values), 2)}–${fmt(Math.max(...values), 2)})`;
+
+/**
+ * The goals, decided by CPU time where it was measured: the clients send the same requests to the
+ * same sandbox, so what differs between them is n8n's own work, which CPU time measures and other
+ * load on the machine hardly stretches (wall time it stretches by whole factors on a shared
+ * machine). Wall time is reported next to it.
+ */
 export function realN8nGoals(r: RealN8nResults): RealGoal[] {
 	const out: RealGoal[] = [];
 	for (const job of r.jobs) {
-		const c = job.clients;
 		const where = `${fmt(job.size)} over ${job.protocol.toUpperCase()}`;
-		out.push({
-			goal: `Return All ${where}: Intercom node vs the floor node`,
-			target: '≤ 1.2×',
-			measured: `${fmt(c.intercom.vsFloor, 2)}× (per round ${fmt(c.intercom.vsFloorRange[0], 2)}–${fmt(c.intercom.vsFloorRange[1], 2)})`,
-			met: c.intercom.vsFloor <= 1.2,
-		});
-		out.push({
-			goal: `Return All ${where}: Intercom node vs HTTP Request + Split Out`,
-			target: '< 1×',
-			measured: `${fmt(c.intercom.median.ms / c.http.median.ms, 2)}× (${ms(c.intercom.median.ms)} vs ${ms(c.http.median.ms)})`,
-			met: c.intercom.median.ms < c.http.median.ms,
-		});
+		for (const [to, target, passes] of [
+			['floor', '≤ 1.2×', (x: number) => x <= 1.2],
+			['http', '< 1×', (x: number) => x < 1],
+		] as const) {
+			const main = perRound(job, 'intercom', to, 'mainThreadMs');
+			const cpu = perRound(job, 'intercom', to, 'cpuMs');
+			const wall = perRound(job, 'intercom', to, 'ms');
+			const decides = main.length > 0 ? main : wall;
+			out.push({
+				goal: `Return All ${where}: Intercom node vs ${to === 'floor' ? 'the floor node' : 'HTTP Request + Split Out'}`,
+				target,
+				measured: main.length > 0 ? `**main-thread CPU ${ratioText(main)}**; CPU, all threads ${ratioText(cpu)}; wall ${ratioText(wall)}` : `wall ${ratioText(wall)}`,
+				met: passes(median(decides)),
+			});
+		}
 	}
 	return out;
 }
@@ -40,7 +63,10 @@ function jobRows(job: RealJob): string[] {
 		const c = job.clients[client];
 		const m = c.median;
 		const isFetch = client === 'fetch';
-		return `| ${fmt(job.size)} | ${c.label} | ${fmt(m.requests)} (${fmt(job.floorRequests)}) | ${fmt(m.connections)} | ${ms(m.ms)} | ${client === 'floor' ? '1' : `${fmt(c.vsFloor, 2)}×`} | ${isFetch ? '1' : `${fmt(c.vsFetch, 2)}×`} | ${isFetch ? '–' : ms(m.wallMs)} | ${isFetch ? '–' : `${mb(m.rssPeak)} (+${mb(m.rssPeakDelta)})`} |`;
+		const main = perRound(job, client, 'floor', 'mainThreadMs');
+		const mainVsFloor = client === 'floor' ? '1' : main.length === 0 ? '–' : `${fmt(median(main), 2)}×`;
+		const opt = (v: number | undefined) => (v === undefined ? '–' : ms(v));
+		return `| ${fmt(job.size)} | ${c.label} | ${fmt(m.requests)} (${fmt(job.floorRequests)}) | ${fmt(m.connections)} | ${ms(m.ms)} | ${client === 'floor' ? '1' : `${fmt(c.vsFloor, 2)}×`} | ${isFetch ? '1' : `${fmt(c.vsFetch, 2)}×`} | ${opt(m.cpuMs)} | ${opt(m.mainThreadMs)} | ${mainVsFloor} | ${isFetch ? '–' : ms(m.wallMs)} | ${isFetch ? '–' : `${mb(m.rssPeak)} (+${mb(m.rssPeakDelta)})`} |`;
 	});
 }
 
@@ -59,7 +85,7 @@ export function realN8nMarkdown(r: RealN8nResults | { skipped: string } | undefi
 		return lines;
 	}
 	lines.push(
-		`n8n ${r.n8nVersion} on Node ${r.node}: the runtime \`npm run n8n:install\` installs for the e2e suite; the package and the bench's floor node (\`bench/floor-node\`, never shipped) installed into it as community packages. Each workflow is Webhook → node(s), called on its production URL while \`n8n start\` runs (regular mode, SQLite); the sandbox on loopback with rate limiting off, its headers included (X-RateLimit-Remaining stays at the limit, so the Intercom node has nothing to pace by), 150 contacts per page. Time is the node's own execution time from n8n's run data (HTTP Request and Split Out added up); the fetch loop times itself in a Node 24 process of its own. Clients interleaved, order rotated each round, one warm-up run each; medians over the rounds, ratios are medians of per-round ratios. Requests and TCP connections are counted by the sandbox. Peak RSS: the n8n process's VmHWM, reset before each run (largest over the rounds), with its growth over the RSS before the run; the execution's saving to the database is included, reading it back is not.`,
+		`n8n ${r.n8nVersion} on Node ${r.node}: the runtime \`npm run n8n:install\` installs for the e2e suite; the package and the bench's floor node (\`bench/floor-node\`, never shipped) installed into it as community packages. Each workflow is Webhook → node(s), called on its production URL while \`n8n start\` runs (regular mode, SQLite); the sandbox on loopback with rate limiting off, its headers included (X-RateLimit-Remaining stays at the limit, so the Intercom node has nothing to pace by), 150 contacts per page. Time is the node's own execution time from n8n's run data (HTTP Request and Split Out added up); the fetch loop times itself in a Node 24 process of its own. Clients interleaved, order rotated each round, one warm-up run each; medians over the rounds, ratios are medians of per-round ratios. CPU: the n8n process's CPU time while the node(s) ran, read inside n8n by the bench's hook file around n8n-core's \`runNode\` (one execution runs at a time): over all threads (user + system, \`process.cpuUsage()\`) and the main thread's alone (\`/proc/self/task/<pid>/schedstat\`); the hook also collects the heap before each execution (\`gc()\`), so that an earlier run's garbage is not collected inside the next node's window. The fetch loop's CPU is its own process's over the loop. The load average is the machine's 1-minute figure when each run started. Requests and TCP connections are counted by the sandbox. Peak RSS: the n8n process's VmHWM, reset before each run (largest over the rounds), with its growth over the RSS before the run; the execution's saving to the database is included, reading it back is not.`,
 		'',
 	);
 	for (const protocol of ['http', 'https'] as const) {
@@ -70,21 +96,28 @@ export function realN8nMarkdown(r: RealN8nResults | { skipped: string } | undefi
 				? '### Over HTTP'
 				: '### Over HTTPS (the sandbox serves TLS with a self-signed P-256 certificate made for the run; n8n trusts it through NODE_EXTRA_CA_CERTS)',
 			'',
-			`Rounds: ${jobs.map((j) => `${j.rounds} at ${fmt(j.size)}`).join(', ')}.`,
+			`Rounds: ${jobs.map((j) => `${j.rounds} at ${fmt(j.size)}${j.load1 ? ` (load average, 1 min, ${fmt(j.load1[0], 2)}–${fmt(j.load1[1], 2)})` : ''}`).join(', ')}.`,
 			'',
-			'| Contacts | Client | Requests (floor) | TCP connections | Node time | vs floor node | vs fetch loop | Webhook round trip | n8n peak RSS (growth) |',
-			'| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+			'| Contacts | Client | Requests (floor) | TCP connections | Node time (wall) | wall vs floor | wall vs fetch loop | CPU, all threads | CPU, main thread | main-thread CPU vs floor | Webhook round trip | n8n peak RSS (growth) |',
+			'| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 			...jobs.flatMap(jobRows),
 			'',
 		);
 	}
 	const goals = realN8nGoals(r);
 	if (goals.length > 0) {
-		lines.push('Goals (reported, not enforced):', '', '| Goal | Target | Measured | Met |', '| --- | --- | --- | --- |');
+		lines.push(
+			'Goals (reported, not enforced). **The main thread\'s CPU time decides** (median of per-round ratios). The clients send the same requests to the same sandbox, so the time they spend waiting for it is the same; what differs is n8n\'s own work, and all of the node\'s (its code, n8n\'s request helpers, axios, JSON parsing, the sockets\' callbacks) runs on n8n\'s main thread. Wall time on this shared 2-core machine is stretched by whatever else runs (per-round wall ratios spread 0.65–1.82 in the run before CPU was measured); the process\'s CPU over all threads adds the garbage collector\'s and compiler\'s helper threads, whose work lands in one run or the next; the main thread\'s CPU moves least from round to round (the per-round ranges below show each measure\'s spread). It is also the stricter measure: without the common waiting, the same difference is a larger ratio. The other two are shown next to it.',
+			'',
+			'| Goal | Target | Measured | Met |',
+			'| --- | --- | --- | --- |',
+		);
 		for (const g of goals) lines.push(`| ${g.goal} | ${g.target} | ${g.measured} | ${g.met ? 'yes' : '**no**'} |`);
 		lines.push('');
+		lines.push(...fixedCostMarkdown(r));
 	}
 	if (r.profile) lines.push(...profileMarkdown(r.profile, `### Where the time goes (CPU profile of the n8n process, ${fmt(r.profile.size)} contacts)`));
+	lines.push(...requestPathMarkdown());
 	if (baseline) lines.push(...baselineMarkdown(baseline));
 	return lines;
 }
@@ -123,6 +156,58 @@ function profileMarkdown(p: ProfileBreakdown, title: string, notes = true): stri
 			.filter(([, fns]) => fns.reduce((sum, f) => sum + f.msPerRun, 0) >= 5)
 			.map(([category, fns]) => `${category}: ${fns.map((f) => `\`${f.name.trim()}\` ${fmt(f.msPerRun, 1)}`).join(', ')}`);
 		if (held.length > 0) lines.push(`What the larger categories hold, ${c} (ms per run): ${held.join('; ')}.`, '');
+	}
+	return lines;
+}
+
+/**
+ * The difference to the floor node in main-thread CPU, per execution and per request, at each size:
+ * a difference that stays the same per execution while the requests grow is a fixed cost of the
+ * execution, not of the request path.
+ */
+function fixedCostMarkdown(r: RealN8nResults): string[] {
+	const rows = r.jobs
+		.filter((j) => j.clients.intercom.median.mainThreadMs !== undefined && j.clients.floor.median.mainThreadMs !== undefined)
+		.map((j) => {
+			const diff = j.clients.intercom.median.mainThreadMs! - j.clients.floor.median.mainThreadMs!;
+			return `| ${fmt(j.size)} | ${j.protocol.toUpperCase()} | ${fmt(j.floorRequests)} | ${ms(j.clients.floor.median.mainThreadMs!)} | ${ms(j.clients.intercom.median.mainThreadMs!)} | ${diff >= 0 ? '+' : '−'}${ms(Math.abs(diff))} | ${fmt((diff * 1000) / j.floorRequests)} µs |`;
+		});
+	if (rows.length === 0) return [];
+	return [
+		'Main-thread CPU, Intercom node against the floor node (medians): what the difference is per execution and per request.',
+		'',
+		'| Contacts | Protocol | Requests | floor node | Intercom node | difference per execution | per request |',
+		'| ---: | --- | ---: | ---: | ---: | ---: | ---: |',
+		...rows,
+		'',
+		"A difference of a few ms that does not grow with the requests is a cost of the execution, not of the request path. What a real node pays once per execution and the floor node does not, from the CPU profile of 2026-12-01 12:11 (10,000 contacts, 4 runs; a sample every 340 µs, so each figure is ±0.3 ms): reading its credential (`getCredentials`: n8n's database and decryption, about 0.5 ms); reading its parameters, which n8n checks against the node's description (`validateValueAgainstSchema` and `extractValue` look each parameter up among the node's properties and test their display conditions: about 1.2 ms an execution with this node's 312 properties, where the floor node has 2); and the client's own set-up (base URL, pacer, the secrets' variants for redaction: about 0.6 ms, the part the package controls). Over HTTP at 10,000 and 100,000 contacts the per-request path is at the floor's (main-thread CPU 1.01× in both); a larger difference in a job with few rounds on the loaded machine is within its per-round range in the goals table.",
+		'',
+	];
+}
+
+/** What n8n's own request path costs, from bench/request-path.json (`npx tsx bench/request-path.ts`). */
+function requestPathMarkdown(): string[] {
+	const file = path.join(__dirname, '..', 'request-path.json');
+	if (!fs.existsSync(file)) return [];
+	const p = JSON.parse(fs.readFileSync(file, 'utf8')) as RequestPathResults;
+	const row = (protocol: string, keepAlive: boolean) => p.rows.find((r) => r.protocol === protocol && r.client.includes('keep-alive') === keepAlive);
+	const lines = [
+		"### What lies in n8n itself: its request helper",
+		'',
+		`Every node's \`this.helpers.httpRequest\` in n8n ${p.n8nVersion} ends in \`httpRequest\` of \`@n8n/backend-network\`, which builds a new HTTP agent for every request: a new TCP connection each time (the floor node and the HTTP Request node show it above: one connection per page), over HTTPS a TLS handshake each time. \`npx tsx bench/request-path.ts\` runs that function from the installed n8n, on Node ${p.node}, against a local server answering a 150-contact page (${fmt(p.bodyBytes / 1024)} KB), next to the same axios call with one keep-alive agent; ${p.requestsPerRound} requests a round (10,000 contacts), medians over ${p.rounds} rounds, client and server in processes of their own; ${p.date.slice(0, 16).replace('T', ' ')} UTC, load average ${p.machine.loadAverageAtStart[0]} at the start, ${p.machine.loadAverageAtEnd[0]} at the end.`,
+		'',
+		'| Protocol | Client | CPU a request | Wall time a request | Connections for 67 requests |',
+		'| --- | --- | ---: | ---: | ---: |',
+		...p.rows.map((r) => `| ${r.protocol.toUpperCase()} | ${r.client} | ${fmt(r.cpuUsPerRequest)} µs | ${fmt(r.wallUsPerRequest)} µs | ${fmt(r.connections)} |`),
+		'',
+	];
+	const http = [row('http', false), row('http', true)];
+	const https = [row('https', false), row('https', true)];
+	if (http[0] && http[1] && https[0] && https[1]) {
+		lines.push(
+			`A connection per request ${http[0].wallUsPerRequest - http[1].wallUsPerRequest > 50 ? `costs ${fmt(http[0].wallUsPerRequest - http[1].wallUsPerRequest)} µs of wall time a request over HTTP on loopback` : `makes no measurable difference over HTTP on loopback (${fmt(http[0].wallUsPerRequest - http[1].wallUsPerRequest)} µs a request)`}, and costs ${fmt(https[0].wallUsPerRequest - https[1].wallUsPerRequest)} µs of wall time (${fmt(https[0].cpuUsPerRequest - https[1].cpuUsPerRequest)} µs of CPU) a request over HTTPS (${fmt((https[0].wallUsPerRequest - https[1].wallUsPerRequest) * 67 / 1000)} ms for 10,000 contacts, ${fmt((https[0].wallUsPerRequest - https[1].wallUsPerRequest) * 667 / 1000)} ms for 100,000; against real Intercom each handshake also costs network round trips). No node can avoid it: the helper takes no agent, only agent options, and builds the agent itself. Parsing the JSON of a page costs ${fmt(p.jsonParseUsPerPage)} µs (\`JSON.parse\` alone, the same text): axios's \`transformResponse\` does that for every client, the floor node included, so it is part of the floor, not of the gap.`,
+			'',
+		);
 	}
 	return lines;
 }

@@ -62,6 +62,16 @@ export interface RealRun {
 	ms: number;
 	/** Per node, for the HTTP Request chain. */
 	nodeMs?: Record<string, number>;
+	/**
+	 * CPU time of the n8n process (user + system, all threads) while the node(s) ran; the fetch
+	 * loop: its own process's over the loop. Other load on the machine disturbs it far less than
+	 * wall time.
+	 */
+	cpuMs?: number;
+	/** The same, n8n's main thread only (where the node's JavaScript runs). */
+	mainThreadMs?: number;
+	/** The machine's 1-minute load average when the run started. */
+	load1?: number;
 	/** The webhook call from the bench's side: n8n's whole execution, saving included. */
 	wallMs: number;
 	items: number;
@@ -75,11 +85,15 @@ export interface RealRun {
 export interface RealClientSummary {
 	label: string;
 	runs: RealRun[];
-	median: { ms: number; wallMs: number; requests: number; connections: number; rssPeak?: number; rssPeakDelta?: number };
-	/** Median of per-round ratios to the floor node and to the fetch loop. */
+	median: { ms: number; wallMs: number; requests: number; connections: number; rssPeak?: number; rssPeakDelta?: number; cpuMs?: number; mainThreadMs?: number };
+	/** Median of per-round ratios to the floor node and to the fetch loop (wall time). */
 	vsFloor: number;
 	vsFetch: number;
 	vsFloorRange: [number, number];
+	/** The same for CPU time. */
+	cpuVsFloor?: number;
+	cpuVsFloorRange?: [number, number];
+	cpuVsFetch?: number;
 }
 
 export interface RealJob {
@@ -88,6 +102,8 @@ export interface RealJob {
 	rounds: number;
 	floorRequests: number;
 	clients: Record<RealClient, RealClientSummary>;
+	/** The machine's 1-minute load average over the job's runs: smallest and largest. */
+	load1?: [number, number];
 }
 
 export interface RealN8nResults {
@@ -232,6 +248,7 @@ const headers = { Authorization: 'Bearer ' + token, 'Intercom-Version': '2.14', 
 (async () => {
 	// Warm-up, not timed: fetch's first call loads undici, and opens the connection the loop keeps.
 	await (await fetch(baseUrl + '/contacts?per_page=1', { headers })).arrayBuffer();
+	const cpu = process.cpuUsage();
 	const started = performance.now();
 	const all = [];
 	let cursor;
@@ -243,11 +260,13 @@ const headers = { Authorization: 'Bearer ' + token, 'Intercom-Version': '2.14', 
 		for (const contact of body.data) all.push(contact);
 		cursor = body.pages && body.pages.next ? body.pages.next.starting_after : undefined;
 	} while (cursor);
-	process.stdout.write(JSON.stringify({ ms: performance.now() - started, items: all.length }));
+	const ms = performance.now() - started;
+	const used = process.cpuUsage(cpu);
+	process.stdout.write(JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, items: all.length }));
 })().catch((e) => { process.stderr.write(String(e && e.stack || e)); process.exit(1); });
 `;
 
-async function runFetchLoop(t: Target, certFile: string | undefined): Promise<{ ms: number; items: number }> {
+async function runFetchLoop(t: Target, certFile: string | undefined): Promise<{ ms: number; cpuMs: number; items: number }> {
 	const child = spawn(node24Bin(), ['-e', FETCH_LOOP, '--', t.sb.baseUrl, t.sb.token], {
 		env: { PATH: process.env.PATH, ...(certFile ? { NODE_EXTRA_CA_CERTS: certFile } : {}) },
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -258,7 +277,7 @@ async function runFetchLoop(t: Target, certFile: string | undefined): Promise<{ 
 	child.stderr.on('data', (c: Buffer) => (err += c.toString()));
 	const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
 	if (code !== 0) throw new Error(`fetch loop exited with ${code}: ${err.slice(-2000)}`);
-	return JSON.parse(out) as { ms: number; items: number };
+	return JSON.parse(out) as { ms: number; cpuMs: number; items: number };
 }
 
 /**
@@ -266,18 +285,50 @@ async function runFetchLoop(t: Target, certFile: string | undefined): Promise<{ 
  * data in-process; it appends each node's start, execution time and output item count to a file.
  * (n8n's REST API cuts large executions short, and reading 100,000 items back would cost more
  * than the run.)
+ *
+ * CPU time per node: the file is loaded inside n8n, so it also wraps n8n-core's
+ * `WorkflowExecute.prototype.runNode` (resolved from n8n's own install: the instance n8n runs)
+ * and reads the process's CPU time (`process.cpuUsage()`: user + system, every thread) and the
+ * main thread's (`/proc/self/task/<pid>/schedstat`, ns on the CPU) before and after each node
+ * runs. One execution at a time runs in the bench, so the difference is that node's CPU: time the
+ * machine's other load cannot stretch the way it stretches wall time.
  */
-function writeHookFile(dir: string, runLog: string): string {
+function writeHookFile(dir: string, runLog: string, n8nPackageJson: string): string {
 	const file = path.join(dir, 'bench-hooks.js');
 	const source = [
 		"const fs = require('node:fs');",
-		'module.exports = { workflow: { postExecute: [async function (run, workflowData, executionId) {',
+		"const { createRequire } = require('node:module');",
+		`const { WorkflowExecute } = createRequire(${JSON.stringify(n8nPackageJson)})('n8n-core');`,
+		'const schedstat = `/proc/self/task/${process.pid}/schedstat`;',
+		'const mainThreadUs = () => { try { return Number(fs.readFileSync(schedstat, "utf8").split(" ")[0]) / 1000; } catch { return NaN; } };',
+		'const cpuByExecution = new Map();',
+		'const runNode = WorkflowExecute.prototype.runNode;',
+		'WorkflowExecute.prototype.runNode = async function (workflow, executionData, runExecutionData, runIndex, additionalData, ...rest) {',
+		'	const cpu = process.cpuUsage();',
+		'	const main = mainThreadUs();',
+		'	try {',
+		'		return await runNode.call(this, workflow, executionData, runExecutionData, runIndex, additionalData, ...rest);',
+		'	} finally {',
+		'		const used = process.cpuUsage(cpu);',
+		'		const id = String(additionalData && additionalData.executionId);',
+		'		const nodes = cpuByExecution.get(id) || {};',
+		'		nodes[executionData.node.name] = { cpuMs: (used.user + used.system) / 1000, mainThreadMs: (mainThreadUs() - main) / 1000 };',
+		'		cpuByExecution.set(id, nodes);',
+		'	}',
+		'};',
+		// Each execution starts from a collected heap: whether a major collection of an earlier run's
+		// garbage falls inside a node's window would otherwise decide its CPU time more than the node does.
+		"require('node:v8').setFlagsFromString('--expose-gc');",
+		"const collect = require('node:vm').runInNewContext('gc');",
+		'module.exports = { workflow: { preExecute: [async function () { collect(); }], postExecute: [async function (run, workflowData, executionId) {',
 		'	const nodes = {};',
+		'	const cpu = cpuByExecution.get(String(executionId)) || {};',
+		'	cpuByExecution.delete(String(executionId));',
 		'	const runData = (run && run.data && run.data.resultData && run.data.resultData.runData) || {};',
 		'	for (const [name, tasks] of Object.entries(runData)) {',
 		'		const task = tasks[0] || {};',
 		'		const main = task.data && task.data.main && task.data.main[0];',
-		'		nodes[name] = { startTime: task.startTime, executionTime: task.executionTime, items: main ? main.length : 0, error: task.error ? String(task.error.message) : undefined };',
+		'		nodes[name] = { startTime: task.startTime, executionTime: task.executionTime, items: main ? main.length : 0, error: task.error ? String(task.error.message) : undefined, ...(cpu[name] || {}) };',
 		'	}',
 		`	fs.appendFileSync(${JSON.stringify(runLog)}, JSON.stringify({ executionId, workflowId: workflowData.id, status: run.status, nodes }) + '\\n');`,
 		'}] } };',
@@ -290,7 +341,7 @@ interface HookRecord {
 	executionId: string;
 	workflowId: string;
 	status: string;
-	nodes: Record<string, { startTime: number; executionTime: number; items: number; error?: string }>;
+	nodes: Record<string, { startTime: number; executionTime: number; items: number; error?: string; cpuMs?: number; mainThreadMs?: number }>;
 }
 
 /** Execution records written by the hook file, in order. */
@@ -351,10 +402,11 @@ async function measureOnce(
 ): Promise<RealRun & { windows: Window[] }> {
 	t.sb.log.clear();
 	const connectionsBefore = t.sb.connectionsOpened();
+	const load1 = Number(os.loadavg()[0].toFixed(2));
 	if (client === 'fetch') {
 		const r = await runFetchLoop(t, certFile);
 		const requests = t.sb.log.requests().length - 1;
-		return { round, ms: r.ms, wallMs: r.ms, items: r.items, requests, connections: t.sb.connectionsOpened() - connectionsBefore, windows: [] };
+		return { round, ms: r.ms, wallMs: r.ms, cpuMs: r.cpuMs, load1, items: r.items, requests, connections: t.sb.connectionsOpened() - connectionsBefore, windows: [] };
 	}
 	const { wallMs, record, rss } = await runWorkflow(n8n, runLog, client, t);
 	const tasks = CHAIN[client].map((name) => {
@@ -362,9 +414,13 @@ async function measureOnce(
 		if (!task) throw new Error(`node ${name} did not run in execution ${record.executionId}`);
 		return { name, task };
 	});
+	const sum = (values: Array<number | undefined>) => (values.every((v) => typeof v === 'number') ? (values as number[]).reduce((a, b) => a + b, 0) : undefined);
 	return {
 		round,
-		ms: tasks.reduce((sum, x) => sum + x.task.executionTime, 0),
+		ms: tasks.reduce((total, x) => total + x.task.executionTime, 0),
+		cpuMs: sum(tasks.map((x) => x.task.cpuMs)),
+		mainThreadMs: sum(tasks.map((x) => x.task.mainThreadMs)),
+		load1,
 		nodeMs: client === 'http' ? Object.fromEntries(tasks.map((x) => [x.name, x.task.executionTime])) : undefined,
 		wallMs,
 		items: tasks[tasks.length - 1].task.items,
@@ -394,6 +450,10 @@ function summarize(size: number, protocol: Protocol, rounds: number, runs: Map<R
 		REAL_CLIENTS.map((client) => {
 			const rs = runs.get(client)!;
 			const ratio = (to: RealClient) => rs.map((r) => r.ms / (byRound(to, r.round)?.ms ?? NaN));
+			const cpuRatio = (to: RealClient) => rs.map((r) => (r.cpuMs ?? NaN) / (byRound(to, r.round)?.cpuMs ?? NaN)).filter(Number.isFinite);
+			const cpuVsFloor = cpuRatio('floor');
+			const cpu = rs.map((r) => r.cpuMs).filter((v): v is number => typeof v === 'number');
+			const mainThread = rs.map((r) => r.mainThreadMs).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
 			const withRss = rs.filter((r) => r.rssPeak !== undefined && r.rssBefore !== undefined);
 			const vsFloor = ratio('floor');
 			return [
@@ -408,15 +468,21 @@ function summarize(size: number, protocol: Protocol, rounds: number, runs: Map<R
 						connections: median(rs.map((r) => r.connections)),
 						rssPeak: withRss.length ? max(withRss.map((r) => r.rssPeak!)) : undefined,
 						rssPeakDelta: withRss.length ? max(withRss.map((r) => r.rssPeak! - r.rssBefore!)) : undefined,
+						cpuMs: cpu.length ? median(cpu) : undefined,
+						mainThreadMs: mainThread.length ? median(mainThread) : undefined,
 					},
 					vsFloor: median(vsFloor),
 					vsFloorRange: [Math.min(...vsFloor), Math.max(...vsFloor)],
 					vsFetch: median(ratio('fetch')),
+					cpuVsFloor: cpuVsFloor.length ? median(cpuVsFloor) : undefined,
+					cpuVsFloorRange: cpuVsFloor.length ? [Math.min(...cpuVsFloor), Math.max(...cpuVsFloor)] : undefined,
+					cpuVsFetch: cpuRatio('fetch').length ? median(cpuRatio('fetch')) : undefined,
 				} satisfies RealClientSummary,
 			];
 		}),
 	) as Record<RealClient, RealClientSummary>;
-	return { size, protocol, rounds, floorRequests: Math.ceil(size / PER_PAGE), clients };
+	const loads = [...runs.values()].flat().map((r) => r.load1).filter((v): v is number => typeof v === 'number');
+	return { size, protocol, rounds, floorRequests: Math.ceil(size / PER_PAGE), clients, load1: loads.length ? [Math.min(...loads), Math.max(...loads)] : undefined };
 }
 
 /** Runs the real-n8n section. Throws on any failure; the caller decides whether it was skippable. */
@@ -451,7 +517,7 @@ export async function benchRealN8n(config: RealN8nConfig): Promise<RealN8nResult
 
 		log(`  preparing n8n ${version}: package and floor node installed as community packages`);
 		const runLog = path.join(tmp, 'executions.jsonl');
-		const hooks = writeHookFile(tmp, runLog);
+		const hooks = writeHookFile(tmp, runLog, path.join(path.dirname(path.dirname(n8nBin(version))), 'package.json'));
 		const n8n = await N8nInstance.create({ version, name: 'bench', env: { EXTERNAL_HOOK_FILES: hooks, ...(tls ? { NODE_EXTRA_CA_CERTS: tls.certFile } : {}) } });
 		instances.push(n8n);
 		await installFloorNode(n8n.userFolder);
@@ -486,7 +552,7 @@ export async function benchRealN8n(config: RealN8nConfig): Promise<RealN8nResult
 					if (r.items !== job.size) throw new Error(`${client} returned ${r.items} contacts of ${job.size} (${key(job)})`);
 					runs.get(client)!.push(r);
 					log(
-						`  ${job.size.toLocaleString('en-US')} over ${job.protocol}, round ${round + 1}/${job.rounds}, ${client}: ${r.ms.toFixed(0)} ms (webhook ${r.wallMs.toFixed(0)} ms), ${r.requests} requests, ${r.connections} connections${r.rssPeak ? `, peak RSS ${(r.rssPeak / 1048576).toFixed(0)} MB` : ''}`,
+						`  ${job.size.toLocaleString('en-US')} over ${job.protocol}, round ${round + 1}/${job.rounds}, ${client}: ${r.ms.toFixed(0)} ms, CPU ${r.cpuMs?.toFixed(0) ?? '?'} ms (webhook ${r.wallMs.toFixed(0)} ms, load ${r.load1}), ${r.requests} requests, ${r.connections} connections${r.rssPeak ? `, peak RSS ${(r.rssPeak / 1048576).toFixed(0)} MB` : ''}`,
 					);
 				}
 			}

@@ -202,6 +202,8 @@ export interface RunNodeOptions {
 	mode?: WorkflowExecuteMode;
 	/** The workflow's time zone (Settings → Time zone); unset: n8n's default. */
 	timezone?: string;
+	/** Called once the execution started, with what cancels it (as n8n's Stop button does). */
+	whileRunning?: (cancel: () => void) => void;
 }
 
 export interface RunNodeResult {
@@ -240,7 +242,9 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const workflowData = { id: 'test-workflow', name: 'test', active: false, nodes, connections, settings, createdAt: new Date(), updatedAt: new Date(), isArchived: false, activeVersionId: null } as unknown as ConstructorParameters<typeof ExecutionLifecycleHooks>[2];
 	const data = additionalData(options.credentials, workflowData);
 	const execute = new WorkflowExecute(data, options.mode ?? 'manual');
-	const run = await execute.run({ workflow, startNode: nodes[0] });
+	const running = execute.run({ workflow, startNode: nodes[0] });
+	options.whileRunning?.(() => running.cancel());
+	const run = await running;
 	const task = run.data.resultData.runData.Intercom?.[0];
 	return {
 		items: (task?.data?.main?.[0] ?? []) as INodeExecutionData[],

@@ -172,3 +172,26 @@ describe('a trickling answer is cut at the deadline', () => {
 		}
 	});
 });
+
+describe('cancelling the execution ends the request in flight', () => {
+	it('a GET waiting on a trickling answer stops when the execution is cancelled: no retry, the connection closed', async () => {
+		const server = await trickleServer(10);
+		let cancel: (() => void) | undefined;
+		try {
+			const run = runNode({
+				nodeType: PROBE_TYPE,
+				parameters: probe({ method: 'GET', path: '/me' }),
+				credentials: credentialsFor(server.baseUrl, 'tok_cancel', { timeoutSeconds: 60 }),
+				whileRunning: (c) => (cancel = c),
+			});
+			await until(() => server.requests[0]?.written >= 3); // the answer is on its way, far from its deadline…
+			cancel!(); // …and the user stops the execution
+			await until(() => server.requests[0]?.closedByClient === true, 2000);
+			expect(server.requests.map((r) => r.closedByClient)).toEqual([true]);
+			await run;
+			expect(server.requests).toHaveLength(1); // not retried
+		} finally {
+			await server.close();
+		}
+	});
+});

@@ -28,7 +28,6 @@ import {
 	oauth2FailureBody,
 	RENEWAL_FAILED,
 	thrownResponse,
-	withDeadline,
 } from './attempt';
 import { RateLimitPacer, resetAtFromHeaders } from './pacing';
 import { buildPath, type PathParamLabels, type PathParams } from './paths';
@@ -189,8 +188,16 @@ export class IntercomClient {
 	/** Sends with the credential read once per client, OAuth2 refresh included (credential.ts). */
 	readonly sender: CredentialSender;
 
+	/** The execution's cancel signal for URLs Intercom hands out (null: none); read on first use. */
+	private cancelSignal: AbortSignal | null | undefined;
+
 	private constructor(
 		private readonly ctx: IntercomContext,
+		/**
+		 * The node, read once: n8n's `getNode()` hands out a deep copy on every call, which per
+		 * request (the path's errors, the error context) cost more than the rest of the bookkeeping.
+		 */
+		readonly node: INode,
 		readonly credentialType: CredentialType,
 		credentials: IntercomCredentials,
 		readonly baseUrl: string,
@@ -225,6 +232,7 @@ export class IntercomClient {
 		const budget = pollBudgetMs(ctx);
 		return new IntercomClient(
 			ctx,
+			node,
 			credentialType,
 			credentials,
 			resolveBaseUrl(node, credentials),
@@ -234,10 +242,6 @@ export class IntercomClient {
 			budget === undefined ? undefined : clock.now() + budget,
 			budget,
 		);
-	}
-
-	get node(): INode {
-		return this.ctx.getNode();
 	}
 
 	/** What is left of the poll's budget, in ms (Infinity outside a poll with a budget). */
@@ -342,10 +346,13 @@ export class IntercomClient {
 	 * A request outside Intercom's API (a signed file URL): n8n's HTTP stack without the credential,
 	 * stopped like the others when the execution is cancelled.
 	 */
-	private async sendAnonymous(options: IHttpRequestOptions): Promise<{ body: unknown; headers: IDataObject; statusCode: number }> {
-		const cancel = 'getExecutionCancelSignal' in this.ctx ? this.ctx.getExecutionCancelSignal?.() : undefined;
-		const sent: IHttpRequestOptions = { ...options, ignoreHttpStatusErrors: true };
-		if (cancel) sent.abortSignal = options.abortSignal ? AbortSignal.any([options.abortSignal as AbortSignal, cancel]) : cancel;
+	private async sendAnonymous(options: IHttpRequestOptions, deadline: AbortSignal): Promise<{ body: unknown; headers: IDataObject; statusCode: number }> {
+		// Looked up once per client (per execution), as the credential sender does.
+		if (this.cancelSignal === undefined) {
+			this.cancelSignal = ('getExecutionCancelSignal' in this.ctx ? this.ctx.getExecutionCancelSignal?.() : undefined) ?? null;
+		}
+		const cancel = this.cancelSignal;
+		const sent: IHttpRequestOptions = { ...options, ignoreHttpStatusErrors: true, abortSignal: cancel ? AbortSignal.any([deadline, cancel]) : deadline };
 		return (await this.ctx.helpers.httpRequest(sent)) as { body: unknown; headers: IDataObject; statusCode: number };
 	}
 
@@ -379,12 +386,11 @@ export class IntercomClient {
 			(options.headers as IDataObject)['Content-Type'] = 'application/json';
 		}
 		const deadline = clock.deadline(deadlineMs);
-		withDeadline(options, deadline);
 		this.requestCount++;
 		const sentAt = clock.now();
 		let raw: { body: unknown; headers: IDataObject; statusCode: number };
 		try {
-			raw = await beforeDeadline(req.url !== undefined ? this.sendAnonymous(options) : this.sender.send(options), deadline);
+			raw = await beforeDeadline(req.url !== undefined ? this.sendAnonymous(options, deadline) : this.sender.send(options, deadline), deadline);
 		} catch (error) {
 			// A trickling answer cut at the deadline is a timeout, whatever the helper calls it.
 			if (deadline.aborted) return { failure: { code: 'ETIMEDOUT', error: new Error('the answer did not arrive within the deadline') } };

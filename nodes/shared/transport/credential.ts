@@ -1,5 +1,6 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import { withDeadline } from './attempt';
 import type { CredentialType, IntercomContext } from './client';
 
 /** What n8n's request helpers answer with `returnFullResponse: true`. */
@@ -61,14 +62,18 @@ export class CredentialSender {
 		return this.credentialType === 'intercomOAuth2Api';
 	}
 
+	/** The execution's cancel signal, looked up once (it is the execution's, not the request's). */
+	private cancelSignal?: AbortSignal | null;
+
 	/**
-	 * Sends one request and returns the full response. `options` is not changed: it may be sent
-	 * again (after a refresh) and the caller keeps it.
+	 * Sends one request and returns the full response; `deadline` ends the attempt (headers and
+	 * body), as does the execution's cancellation. `options` is not changed: it may be sent again
+	 * (after a refresh) and the caller keeps it.
 	 */
-	async send(options: IHttpRequestOptions): Promise<HelperResponse> {
+	async send(options: IHttpRequestOptions, deadline: AbortSignal): Promise<HelperResponse> {
 		const refresh = this.ctx.helpers.refreshOAuth2Token;
-		if (this.token === undefined || (this.oauth2 && typeof refresh !== 'function')) return await this.sendAuthenticated(options);
-		const response = await this.sendDirect(options, this.token);
+		if (this.token === undefined || (this.oauth2 && typeof refresh !== 'function')) return await this.sendAuthenticated(options, deadline);
+		const response = await this.sendDirect(options, this.token, deadline);
 		if (response.statusCode !== 401 || !this.oauth2) return response;
 		// The token expired or was revoked: n8n refreshes it (and stores it), then the request goes once more.
 		const refreshed = (await refresh.call(this.ctx, this.credentialType)) as TokenFields['oauthTokenData'];
@@ -77,25 +82,32 @@ export class CredentialSender {
 		if (token === undefined) await this.reload();
 		else this.use(token, refreshed?.refresh_token);
 		// No token to read even now: n8n's authenticated helper gets one or says what is missing.
-		return this.token === undefined ? await this.sendAuthenticated(options) : await this.sendDirect(options, this.token);
+		return this.token === undefined ? await this.sendAuthenticated(options, deadline) : await this.sendDirect(options, this.token, deadline);
 	}
 
-	private async sendDirect(options: IHttpRequestOptions, token: string): Promise<HelperResponse> {
+	private async sendDirect(options: IHttpRequestOptions, token: string, deadline: AbortSignal): Promise<HelperResponse> {
+		// n8n's authenticated helper stops a request when the execution is cancelled; so does this one.
+		if (this.cancelSignal === undefined) {
+			this.cancelSignal = ('getExecutionCancelSignal' in this.ctx ? this.ctx.getExecutionCancelSignal?.() : undefined) ?? null;
+		}
+		const cancel = this.cancelSignal;
 		const direct: IHttpRequestOptions = {
 			...options,
 			headers: { ...(options.headers ?? {}), Authorization: `Bearer ${token}` },
 			// With OAuth2 a 401 comes back as an answer, to refresh on.
 			ignoreHttpStatusErrors: this.oauth2 ? true : options.ignoreHttpStatusErrors,
+			abortSignal: cancel ? AbortSignal.any([deadline, cancel]) : deadline,
 		};
-		// n8n's authenticated helper stops a request when the execution is cancelled; so does this one.
-		const cancel = 'getExecutionCancelSignal' in this.ctx ? this.ctx.getExecutionCancelSignal?.() : undefined;
-		if (cancel) direct.abortSignal = options.abortSignal ? AbortSignal.any([options.abortSignal as AbortSignal, cancel]) : cancel;
 		return (await this.ctx.helpers.httpRequest(direct)) as HelperResponse;
 	}
 
 	/** Through n8n's authenticated helper, then the credential read again (n8n may have set a token). */
-	private async sendAuthenticated(options: IHttpRequestOptions): Promise<HelperResponse> {
-		const attempt = this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, this.credentialType, options) as Promise<HelperResponse>;
+	private async sendAuthenticated(options: IHttpRequestOptions, deadline: AbortSignal): Promise<HelperResponse> {
+		// n8n's authenticated helper puts the execution's cancel signal in `abortSignal`, replacing
+		// what it was given: withDeadline keeps the deadline in it too.
+		const authenticated: IHttpRequestOptions = { ...options };
+		withDeadline(authenticated, deadline);
+		const attempt = this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, this.credentialType, authenticated) as Promise<HelperResponse>;
 		// Settled either way, n8n may have got or refreshed a token on the way: take it for the
 		// requests that follow, then hand back the answer or the error as it was.
 		await attempt.then(

@@ -90,7 +90,8 @@ export async function* paginate(client: IntercomClient, req: IntercomRequest, op
 	while (remaining > 0) {
 		const perPage = kind === 'page' ? firstPerPage : Math.min(largest, remaining);
 		const body = await client.request<IDataObject>(withPage(req, kind, perPage, cursor, page));
-		const items = itemsOf(body, itemsPath).slice(0, remaining);
+		const found = itemsOf(body, itemsPath);
+		const items = found.length > remaining ? found.slice(0, remaining) : found;
 		remaining -= items.length;
 		yield { items, body };
 		if (items.length === 0) return;
