@@ -88,6 +88,9 @@ export const DOCUMENTED_EXTRAS: Record<
 	// The description documents metadata values beyond the schema's strings: numbers (dates as
 	// Unix seconds), rich links {url, value} and monetary amounts {amount, currency}.
 	'POST /events': { body: { metadata: eventMetadata } },
+	// Collections are page-numbered (the list answers pages.page / total_pages); Intercom's own SDK,
+	// generated from its API definition, documents page and per_page for this list.
+	'GET /help_center/collections': { query: { page, per_page: perPage } },
 };
 
 export interface RequestFacts {

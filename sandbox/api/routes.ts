@@ -14,6 +14,8 @@ import { messageRoutes } from './messages';
 import { visitorRoutes } from './visitors';
 import { ticketRoutes } from './tickets';
 import { workspaceDataRoutes } from './workspace-data';
+import { helpCenterRoutes } from './help-center';
+import { newsRoutes } from './news';
 
 export const routes: RouteTable = {
 	...contactRoutes,
@@ -27,4 +29,6 @@ export const routes: RouteTable = {
 	...visitorRoutes,
 	...ticketRoutes,
 	...companyRoutes,
+	...helpCenterRoutes,
+	...newsRoutes,
 };

@@ -16,6 +16,10 @@ import { teamOperations } from './team';
 import { visitorOperations } from './visitor';
 import { ticketOperations } from './ticket';
 import { ticketTypeOperations } from './ticketType';
+import { helpCenterOperations } from './helpCenter';
+import { collectionOperations } from './collection';
+import { newsItemOperations } from './newsItem';
+import { newsfeedOperations } from './newsfeed';
 import type { OperationDefinition } from './types';
 
 /** Every resource the node offers, in the order the editor lists them. */
@@ -37,6 +41,10 @@ export const resources: ResourceInfo[] = [
 	{ value: 'visitor', name: 'Visitor', description: 'Anonymous people of the Messenger' },
 	{ value: 'ticket', name: 'Ticket', description: 'Customer, back-office and tracker tickets' },
 	{ value: 'ticketType', name: 'Ticket Type', description: 'Ticket types, their attributes and states' },
+	{ value: 'helpCenter', name: 'Help Center', description: 'The Help Centers of the workspace' },
+	{ value: 'collection', name: 'Help Center Collection', description: 'Collections and sections that organise Help Center articles' },
+	{ value: 'newsItem', name: 'News Item', description: 'Announcements published on Messenger newsfeeds' },
+	{ value: 'newsfeed', name: 'Newsfeed', description: 'The newsfeeds news items are published to, and what is live on each' },
 ];
 
 /** Every operation of the node. The node description, the router, the README table and the coverage test all read this list. */
@@ -58,4 +66,8 @@ export const operations: OperationDefinition[] = [
 	...ticketOperations,
 	...ticketTypeOperations,
 	...companyOperations,
+	...helpCenterOperations,
+	...collectionOperations,
+	...newsItemOperations,
+	...newsfeedOperations,
 ];

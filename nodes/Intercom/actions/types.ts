@@ -25,7 +25,11 @@ export type Resource =
 	| 'awayStatusReason'
 	| 'visitor'
 	| 'ticket'
-	| 'ticketType';
+	| 'ticketType'
+	| 'helpCenter'
+	| 'collection'
+	| 'newsItem'
+	| 'newsfeed';
 
 /*
  * The executor's vocabulary
