@@ -7,18 +7,17 @@ export const update: OperationDefinition = {
 	value: 'update',
 	name: 'Update',
 	action: 'Update a news item',
-	description: "Change a news item's title, body, sender, state, newsfeeds, labels or reactions; fields left out stay as they are",
+	description:
+		"Change a news item's body, state, newsfeeds, labels or reactions; Intercom takes the title and sender with every update, other fields left out stay as they are",
 	method: 'PUT',
 	path: '/news/news_items/{news_item_id}',
 	pathLabels: { news_item_id: 'News Item' },
 	subject: 'News item',
-	fields: [newsItemLocator()],
-	collections: [
-		{
-			name: 'updateFields',
-			displayName: 'Update Fields',
-			options: [{ in: 'body', key: 'title', convert: 'text', required: true, property: titleProperty() }, senderField(false), ...contentOptions()],
-		},
+	// The spec's update body (news_item_request) requires title and sender_id, as create does.
+	fields: [
+		newsItemLocator(),
+		{ in: 'body', key: 'title', convert: 'text', property: titleProperty({ required: true, description: 'The title of the news item (Intercom takes it with every update; give the current one to keep it)' }) },
+		senderField(true),
 	],
-	checks: [{ anyOf: ['body'], parameter: 'Update Fields', message: 'add at least one field to change' }],
+	collections: [{ name: 'updateFields', displayName: 'Update Fields', options: contentOptions() }],
 };
