@@ -3,7 +3,7 @@
  * against the spec), every output compared with the sandbox's records, and bad input refused
  * naming the parameter with nothing sent.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { presentNewsItem } from '../../sandbox/api/news';
 import { sandboxNode } from '../helpers/sandbox-node';
@@ -108,7 +108,7 @@ describe('news item create, get, update, delete', () => {
 
 describe('news item input is checked before sending', () => {
 	const item = () => [...node.sb().workspace.newsItems.keys()][0];
-	const create = (additionalFields: IDataObject, extra: IDataObject = {}) => ({ operation: 'create', title: 'x', senderId: sender(), additionalFields, ...extra });
+	const create = (additionalFields: INodeParameters, extra: INodeParameters = {}): INodeParameters => ({ operation: 'create', title: 'x', senderId: sender(), additionalFields, ...extra });
 	it.each([
 		['a blank title', () => create({}, { title: ' ' }), 'Parameter "Title": a value is required'],
 		['no sender', () => create({}, { senderId: '={{ "" }}' }), 'Parameter "Sender Name or ID": a value is required'],

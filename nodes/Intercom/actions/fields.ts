@@ -44,48 +44,43 @@ export interface LocatorOptions {
  * its ID goes. The ID mode is checked in the editor with the same pattern the executor checks.
  */
 export function resourceLocator(o: LocatorOptions): FieldSpec {
-	const modes: NonNullable<INodeProperties['modes']> = [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: o.searchMethod, searchable: true, searchFilterRequired: false },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: o.placeholderId,
-			validation: [
-				{ type: 'regex', properties: { regex: o.idFormat.pattern.source, errorMessage: `Not a valid ${o.displayName} ID` } },
-			],
-		},
-	];
-	if (o.urlPath !== undefined) {
-		const urlRegex = `${APP}${o.urlPath}`;
-		modes.push({
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: o.placeholderUrl,
-			validation: [{ type: 'regex', properties: { regex: `${urlRegex}.*`, errorMessage: `Not an Intercom ${o.displayName} URL` } }],
-			extractValue: { type: 'regex', regex: urlRegex },
-		});
-	}
-	return {
-		in: o.in ?? 'path',
-		key: o.key,
-		idFormat: o.idFormat,
-		property: {
-			displayName: o.displayName,
-			name: o.name,
-			type: 'resourceLocator',
-			default: { mode: 'list', value: '' },
-			required: true,
-			description: o.description,
-			modes,
-		},
+	const urlRegex = `${APP}${o.urlPath ?? ''}`;
+	const property: INodeProperties = {
+		displayName: o.displayName,
+		name: o.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: o.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: o.searchMethod, searchable: true, searchFilterRequired: false },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: o.placeholderId,
+				validation: [
+					{ type: 'regex', properties: { regex: o.idFormat.pattern.source, errorMessage: `Not a valid ${o.displayName} ID` } },
+				],
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: o.placeholderUrl,
+				validation: [{ type: 'regex', properties: { regex: `${urlRegex}.*`, errorMessage: `Not an Intercom ${o.displayName} URL` } }],
+				extractValue: { type: 'regex', regex: urlRegex },
+			},
+		],
 	};
+	// Objects whose app URLs carry no ID are chosen from the list or by ID only.
+	if (o.urlPath === undefined) property.modes = property.modes?.filter((mode) => mode.name !== 'url');
+	return { in: o.in ?? 'path', key: o.key, idFormat: o.idFormat, property };
 }
 
 type LocatorOverrides = Partial<Pick<LocatorOptions, 'name' | 'displayName' | 'in' | 'key' | 'description'>>;
