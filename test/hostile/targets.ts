@@ -83,6 +83,7 @@ const UPDATE_FIELDS: Record<string, INodeParameters> = {
 	'conversation:update': { title: 'Title' },
 	'article:update': { title: 'Title' },
 	'company:update': { name: 'Acme' },
+	'collection:update': { name: 'Getting started' },
 };
 
 export function baseline(def: OperationDefinition): INodeParameters {

@@ -116,6 +116,7 @@ describe('news item input is checked before sending', () => {
 		['a state that is not draft or live', () => create({ state: '={{ "published" }}' }), 'Parameter "State": "published" is not one of draft, live'],
 		['a newsfeed left blank', () => create({ newsfeedAssignments: { assignment: [{ newsfeedId: '' }] } }), 'Parameter "Newsfeeds": newsfeed 1 is not chosen'],
 		['a newsfeed that is not an ID', () => create({ newsfeedAssignments: { assignment: [{ newsfeedId: 'main' }] } }), 'Parameter "Newsfeeds 1": "main" is not a whole number'],
+		['a newsfeed that is a list', () => create({ newsfeedAssignments: { assignment: [{ newsfeedId: '={{ [1] }}' }] } }), 'Parameter "Newsfeeds 1": [1] is not a whole number'],
 		['a newsfeed given twice', () => create({ newsfeedAssignments: { assignment: [{ newsfeedId: feeds()[0] }, { newsfeedId: feeds()[0] }] } }), /^Parameter "Newsfeeds": newsfeed \d+ is given twice$/],
 		['a publish date that is not a date', () => create({ newsfeedAssignments: { assignment: [{ newsfeedId: feeds()[0], publishedAt: '={{ "soon" }}' }] } }), /^Parameter "Newsfeeds 1: Published At"/],
 		['labels that are an object', () => create({ labels: '={{ { "a": 1 } }}' }), 'Parameter "Labels" [item 0]: an object is not text'],

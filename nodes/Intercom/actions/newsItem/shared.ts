@@ -36,8 +36,11 @@ function toAssignments(value: unknown, { ctx, parameter, fail }: ShapeContext): 
 	const seen = new Set<number>();
 	return rows.map((row, i) => {
 		const label = `${parameter} ${i + 1}`;
-		if (row.newsfeedId === undefined || row.newsfeedId === null || String(row.newsfeedId).trim() === '') fail(`newsfeed ${i + 1} is not chosen`);
-		const newsfeedId = toInteger(String(row.newsfeedId).trim(), node, label, ctx.itemIndex);
+		if (row.newsfeedId === undefined || row.newsfeedId === null || (typeof row.newsfeedId === 'string' && row.newsfeedId.trim() === '')) {
+			fail(`newsfeed ${i + 1} is not chosen`);
+		}
+		// Intercom takes the ID as a number: digits or a whole number pass, anything else is refused here.
+		const newsfeedId = toInteger(row.newsfeedId, node, label, ctx.itemIndex);
 		if (seen.has(newsfeedId)) fail(`newsfeed ${newsfeedId} is given twice`);
 		seen.add(newsfeedId);
 		const assignment: IDataObject = { newsfeed_id: newsfeedId };
@@ -71,6 +74,8 @@ export function contentOptions(): OptionSpec[] {
 			in: 'body',
 			key: 'newsfeed_assignments',
 			shape: toAssignments,
+			// The feed's ID is sent as a number: toAssignments holds it to a whole number itself.
+			anyValue: ['newsfeedId'],
 			property: {
 				displayName: NEWSFEEDS,
 				name: 'newsfeedAssignments',
