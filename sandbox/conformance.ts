@@ -110,6 +110,9 @@ export const DOCUMENTED_EXTRAS: Record<
 	'POST /custom_object_instances/{custom_object_type_identifier}': {
 		body: { custom_attributes: { type: 'object', nullable: true, additionalProperties: { anyOf: [{ type: 'string' }, { type: 'number' }] } } },
 	},
+	// Collections are page-numbered (the list answers pages.page / total_pages); Intercom's own SDK,
+	// generated from its API definition, documents page and per_page for this list.
+	'GET /help_center/collections': { query: { page, per_page: perPage } },
 };
 
 export interface RequestFacts {

@@ -10,6 +10,7 @@ import { seedReferenceData } from './seed-reference';
 import { seedVisitorsAndEvents } from './seed-visitors';
 import { seedTickets } from './seed-tickets';
 import { seedCustomObjects } from './store/custom-object-ops';
+import { seedHelpCenterAndNews } from './seed-help-center-news';
 import { BROWSERS, DOMAINS, FIRST_NAMES, INDUSTRIES, LAST_NAMES, LOCATIONS, OSES, PLANS, SIGNUP_SOURCES } from './seed-names';
 import type { Workspace } from './store/workspace';
 import type { CompanyRecord, ContactRecord, NoteRecord } from './store/types';
@@ -72,6 +73,7 @@ export function seedWorkspace(ws: Workspace, options: SeedOptions = {}): void {
 		seedTickets(ws, rng, { count: o.tickets, startAt, endAt });
 		seedCustomObjects(ws);
 		seedCalls(ws);
+		seedHelpCenterAndNews(ws, o.seed, startAt, endAt);
 	} finally {
 		ws.changes.paused = false;
 	}

@@ -5,6 +5,7 @@ import { AUTHENTICATION_PROPERTY, INTERCOM_CREDENTIALS } from '../shared/authent
 import { describeOperations } from './actions/describe';
 import { operations, resources } from './actions/registry';
 import { route } from './actions/router';
+import * as contentSearch from './methods/contentSearch';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
 import * as searchOptions from './methods/searchOptions';
@@ -31,7 +32,7 @@ export class Intercom implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { ...listSearch, ...ticketSearch }, loadOptions: { ...loadOptions, ...searchOptions, ...ticketOptions } };
+	methods = { listSearch: { ...listSearch, ...ticketSearch, ...contentSearch }, loadOptions: { ...loadOptions, ...searchOptions, ...ticketOptions } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);

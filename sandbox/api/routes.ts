@@ -17,6 +17,8 @@ import { workspaceDataRoutes } from './workspace-data';
 import { customObjectRoutes } from './custom-objects';
 import { finIpSwitchRoutes } from './fin-ip-switch';
 import { callExportRoutes } from './calls-exports';
+import { helpCenterRoutes } from './help-center';
+import { newsRoutes } from './news';
 
 export const routes: RouteTable = {
 	...contactRoutes,
@@ -33,4 +35,6 @@ export const routes: RouteTable = {
 	...customObjectRoutes,
 	...finIpSwitchRoutes,
 	...callExportRoutes,
+	...helpCenterRoutes,
+	...newsRoutes,
 };

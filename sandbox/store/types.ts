@@ -378,3 +378,41 @@ export interface ActivityLogRecord {
 }
 
 import type { PartAttachment } from './media-ops';
+/** A Help Center collection; a collection with a parent is nested in it (a section). */
+export interface CollectionRecord {
+	id: string;
+	created_at: number;
+	updated_at: number;
+	name: string;
+	description: string | null;
+	icon: string;
+	order: number;
+	parent_id: string | null;
+	/** The help center it is in; nested collections are in their parent's. */
+	help_center_id: number;
+	/** Other locales than the default (`en`), as group_content: name and description. */
+	translations: Record<string, { name?: string; description?: string }>;
+}
+
+export interface NewsfeedRecord {
+	id: string;
+	name: string;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface NewsItemRecord {
+	id: string;
+	created_at: number;
+	updated_at: number;
+	title: string;
+	body: string;
+	sender_id: number;
+	state: 'draft' | 'live';
+	labels: string[];
+	reactions: (string | null)[];
+	deliver_silently: boolean;
+	cover_image_url: string | null;
+	/** The feeds it is assigned to; `published_at` is set once the item is live. */
+	newsfeed_assignments: { newsfeed_id: number; published_at: number | null }[];
+}

@@ -28,6 +28,9 @@ import type {
 	TicketRecord,
 	TicketStateRecord,
 	TicketTypeRecord,
+	CollectionRecord,
+	NewsfeedRecord,
+	NewsItemRecord,
 } from './types';
 import type { VisitorRecord } from './visitor-ops';
 import { CustomObjectStore } from './custom-object-ops';
@@ -48,7 +51,7 @@ export interface WorkspaceOptions {
 }
 
 /** Numeric id sequences per object kind (Intercom returns these as strings). */
-type Sequence = 'admin' | 'team' | 'conversation' | 'part' | 'article' | 'tag' | 'note' | 'ticket' | 'misc';
+type Sequence = 'admin' | 'team' | 'conversation' | 'part' | 'article' | 'tag' | 'note' | 'ticket' | 'misc' | 'collection' | 'newsItem' | 'newsfeed';
 
 const SEQUENCE_STARTS: Record<Sequence, number> = {
 	admin: 991267400,
@@ -60,6 +63,9 @@ const SEQUENCE_STARTS: Record<Sequence, number> = {
 	note: 3300001,
 	ticket: 500001,
 	misc: 1001,
+	collection: 14000001,
+	newsItem: 301,
+	newsfeed: 51,
 };
 
 export class Workspace {
@@ -97,6 +103,9 @@ export class Workspace {
 	/** contact id -> the data events submitted for it and their per-name summaries. */
 	readonly dataEvents = new Map<string, ContactEvents>();
 	readonly visitors = new Map<string, VisitorRecord>();
+	readonly collections = new Map<string, CollectionRecord>();
+	readonly newsfeeds = new Map<string, NewsfeedRecord>();
+	readonly newsItems = new Map<string, NewsItemRecord>();
 	/** The admin GET /me answers for (the token's owner). */
 	meAdminId = '';
 	readonly customObjects = new CustomObjectStore();
@@ -245,5 +254,8 @@ export class Workspace {
 		this.ipAllowlist.clear();
 		this.phoneRedirects.length = 0;
 		this.media.clear();
+		this.collections.clear();
+		this.newsfeeds.clear();
+		this.newsItems.clear();
 	}
 }

@@ -89,6 +89,7 @@ const UPDATE_FIELDS: Record<string, INodeParameters> = {
 	'conversation:update': { title: 'Title' },
 	'article:update': { title: 'Title' },
 	'company:update': { name: 'Acme' },
+	'collection:update': { name: 'Getting started' },
 };
 /** Parameters an operation cannot go without that the walk above does not fill (a fixed collection). */
 const REQUIRED_EXTRA: Record<string, INodeParameters> = {

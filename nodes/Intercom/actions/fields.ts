@@ -37,9 +37,12 @@ export interface LocatorOptions {
 	/** The listSearch method behind "From List". */
 	searchMethod: string;
 	placeholderId: string;
-	/** Regex (string form) of the app URL after `https://app.intercom.com/a/`, with the ID as the first group. */
-	urlPath: string;
-	placeholderUrl: string;
+	/**
+	 * Regex (string form) of the app URL after `https://app.intercom.com/a/`, with the ID as the first
+	 * group. Without it there is no "By URL" mode (objects whose app URLs carry no ID).
+	 */
+	urlPath?: string;
+	placeholderUrl?: string;
 	description?: string;
 }
 
@@ -48,45 +51,43 @@ export interface LocatorOptions {
  * its ID goes. The ID mode is checked in the editor with the same pattern the executor checks.
  */
 export function resourceLocator(o: LocatorOptions): FieldSpec {
-	const urlRegex = `${APP}${o.urlPath}`;
-	return {
-		in: o.in ?? 'path',
-		key: o.key,
-		idFormat: o.idFormat,
-		property: {
-			displayName: o.displayName,
-			name: o.name,
-			type: 'resourceLocator',
-			default: { mode: 'list', value: '' },
-			required: true,
-			description: o.description,
-			modes: [
-				{
-					displayName: 'From List',
-					name: 'list',
-					type: 'list',
-					typeOptions: { searchListMethod: o.searchMethod, searchable: true, searchFilterRequired: false },
-				},
-				{
-					displayName: 'By ID',
-					name: 'id',
-					type: 'string',
-					placeholder: o.placeholderId,
-					validation: [
-						{ type: 'regex', properties: { regex: o.idFormat.pattern.source, errorMessage: `Not a valid ${o.displayName} ID` } },
-					],
-				},
-				{
-					displayName: 'By URL',
-					name: 'url',
-					type: 'string',
-					placeholder: o.placeholderUrl,
-					validation: [{ type: 'regex', properties: { regex: `${urlRegex}.*`, errorMessage: `Not an Intercom ${o.displayName} URL` } }],
-					extractValue: { type: 'regex', regex: urlRegex },
-				},
-			],
-		},
+	const urlRegex = `${APP}${o.urlPath ?? ''}`;
+	const property: INodeProperties = {
+		displayName: o.displayName,
+		name: o.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: o.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: o.searchMethod, searchable: true, searchFilterRequired: false },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: o.placeholderId,
+				validation: [
+					{ type: 'regex', properties: { regex: o.idFormat.pattern.source, errorMessage: `Not a valid ${o.displayName} ID` } },
+				],
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: o.placeholderUrl,
+				validation: [{ type: 'regex', properties: { regex: `${urlRegex}.*`, errorMessage: `Not an Intercom ${o.displayName} URL` } }],
+				extractValue: { type: 'regex', regex: urlRegex },
+			},
+		],
 	};
+	// Objects whose app URLs carry no ID are chosen from the list or by ID only.
+	if (o.urlPath === undefined) property.modes = property.modes?.filter((mode) => mode.name !== 'url');
+	return { in: o.in ?? 'path', key: o.key, idFormat: o.idFormat, property };
 }
 
 type LocatorOverrides = Partial<Pick<LocatorOptions, 'name' | 'displayName' | 'in' | 'key' | 'description'>>;
@@ -267,4 +268,53 @@ export function externalUserIdField(
 			...(extra.displayOptions ? { displayOptions: extra.displayOptions } : {}),
 		},
 	};
+}
+
+// Collections, news items and newsfeeds: from the list or by ID (no app URL form is relied on).
+
+/** A Help Center collection (or a section nested in one). */
+export function collectionLocator(o: LocatorOverrides = {}): FieldSpec {
+	return resourceLocator({
+		name: 'collectionId',
+		displayName: 'Collection',
+		key: 'collection_id',
+		idFormat: ID_FORMATS.numeric,
+		searchMethod: 'searchCollections',
+		placeholderId: '6871119',
+		...o,
+	});
+}
+
+export function newsItemLocator(o: LocatorOverrides = {}): FieldSpec {
+	return resourceLocator({
+		name: 'newsItemId',
+		displayName: 'News Item',
+		key: 'news_item_id',
+		idFormat: ID_FORMATS.numeric,
+		searchMethod: 'searchNewsItems',
+		placeholderId: '141',
+		...o,
+	});
+}
+
+export function newsfeedLocator(o: LocatorOverrides = {}): FieldSpec {
+	return resourceLocator({
+		name: 'newsfeedId',
+		displayName: 'Newsfeed',
+		key: 'newsfeed_id',
+		idFormat: ID_FORMATS.numeric,
+		searchMethod: 'searchNewsfeeds',
+		placeholderId: '12312',
+		...o,
+	});
+}
+
+/**
+ * A Help Center, chosen from the workspace's help centers: a path ID, or the number a query or
+ * body takes (article search, a new collection).
+ */
+export function helpCenterField(target: 'path' | 'query' | 'body', extra: Partial<INodeProperties> = {}): FieldSpec & OptionSpec {
+	const property = dynamicOptions('helpCenterId', 'Help Center Name or ID', 'getHelpCenters', extra);
+	if (target === 'path') return { in: 'path', key: 'help_center_id', idFormat: ID_FORMATS.numeric, property };
+	return { in: target, key: 'help_center_id', convert: 'integer', property };
 }

@@ -24,6 +24,10 @@ import { phoneSwitchOperations } from './phoneSwitch';
 import { callOperations } from './call';
 import { dataExportOperations } from './dataExport';
 import { reportingDataExportOperations } from './reportingDataExport';
+import { helpCenterOperations } from './helpCenter';
+import { collectionOperations } from './collection';
+import { newsItemOperations } from './newsItem';
+import { newsfeedOperations } from './newsfeed';
 import type { OperationDefinition } from './types';
 
 /** Every resource the node offers, in the order the editor lists them. */
@@ -53,6 +57,10 @@ export const resources: ResourceInfo[] = [
 	{ value: 'call', name: 'Call', description: 'Phone and Messenger calls, their recordings and transcripts' },
 	{ value: 'dataExport', name: 'Data Export', description: 'Exports of message delivery and engagement data, as files' },
 	{ value: 'reportingDataExport', name: 'Reporting Data Export', description: 'Exports of reporting datasets, as files' },
+	{ value: 'helpCenter', name: 'Help Center', description: 'The Help Centers of the workspace' },
+	{ value: 'collection', name: 'Help Center Collection', description: 'Collections and sections that organise Help Center articles' },
+	{ value: 'newsItem', name: 'News Item', description: 'Announcements published on Messenger newsfeeds' },
+	{ value: 'newsfeed', name: 'Newsfeed', description: 'The newsfeeds news items are published to, and what is live on each' },
 ];
 
 /** Every operation of the node. The node description, the router, the README table and the coverage test all read this list. */
@@ -82,4 +90,8 @@ export const operations: OperationDefinition[] = [
 	...callOperations,
 	...dataExportOperations,
 	...reportingDataExportOperations,
+	...helpCenterOperations,
+	...collectionOperations,
+	...newsItemOperations,
+	...newsfeedOperations,
 ];

@@ -33,7 +33,11 @@ export type Resource =
 	| 'phoneSwitch'
 	| 'call'
 	| 'dataExport'
-	| 'reportingDataExport';
+	| 'reportingDataExport'
+	| 'helpCenter'
+	| 'collection'
+	| 'newsItem'
+	| 'newsfeed';
 
 /*
  * The executor's vocabulary

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { IntercomClient } from '../../shared/transport/client';
-import { itemsOf } from '../../shared/transport/pagination';
+import { collect, itemsOf } from '../../shared/transport/pagination';
 import { CUSTOM_ATTRIBUTE_PREFIX, SEARCH_FIELDS, type SearchObject } from '../actions/search/catalog';
 
 // Every exported function here is a loadOptions method (the node registers the whole module).
@@ -194,4 +194,21 @@ export async function getReportingAttributes(this: ILoadOptionsFunctions): Promi
 	const datasets = await fetchItems(this, '/export/reporting_data/get_datasets', 'data');
 	const attributes = (datasets.find((d) => d.id === dataset)?.attributes ?? []) as IDataObject[];
 	return attributes.map((a) => ({ name: String(a.name ?? a.id), value: String(a.id), description: String(a.id) })).sort(byName);
+}
+
+/** Every Help Center collection (all pages), for a parent collection. */
+export async function getCollections(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const client = await IntercomClient.create(this);
+	const collections = await collect(client, { method: 'GET', path: '/help_center/collections' }, { pagination: 'page', itemsPath: 'data' });
+	return collections
+		.map((c) => {
+			const option: INodePropertyOptions = { name: String(c.name || `Collection ${c.id}`), value: String(c.id) };
+			if (c.parent_id) option.description = `Nested in collection ${String(c.parent_id)}`;
+			return option;
+		})
+		.sort(byName);
+}
+
+export async function getNewsfeeds(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await optionsFrom(this, { path: '/news/newsfeeds', itemsKey: 'data', label: (f) => String(f.name) });
 }

@@ -5,7 +5,7 @@ import { dynamicOptions } from '../fields';
 import type { FieldSpec, OptionSpec, RequestCheck, ShapeContext } from '../types';
 
 /** The locales `translated_content` accepts in API 2.14 (the keys of article_translated_content). */
-const ARTICLE_LOCALES = [
+export const ARTICLE_LOCALES = [
 	'ar', 'bg', 'bs', 'ca', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fi', 'fr', 'he', 'hr', 'hu', 'id', 'it', 'ja', 'ko',
 	'lt', 'lv', 'mn', 'nb', 'nl', 'pl', 'pt', 'pt-BR', 'ro', 'ru', 'sl', 'sr', 'sv', 'tr', 'vi', 'zh-CN', 'zh-TW',
 ];

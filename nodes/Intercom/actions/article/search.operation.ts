@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { getPath, itemsOf } from '../../../shared/transport/pagination';
 import { buildRequest } from '../executor';
-import { dynamicOptions } from '../fields';
+import { helpCenterField } from '../fields';
 import type { OperationDefinition } from '../types';
 import { nextSearchPage } from './paging';
 
@@ -46,12 +46,7 @@ export const search: OperationDefinition = {
 			name: 'additionalFields',
 			displayName: 'Additional Fields',
 			options: [
-				{
-					in: 'query',
-					key: 'help_center_id',
-					convert: 'integer',
-					property: dynamicOptions('helpCenterId', 'Help Center Name or ID', 'getHelpCenters'),
-				},
+				helpCenterField('query'),
 				{
 					in: 'query',
 					key: 'highlight',
