@@ -10,9 +10,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { IntercomClient } from '../shared/transport/client';
 import { clock } from '../shared/transport/clock';
-import { compareKeys, emittedTest, initialCursor, planWindow, selectEvents, type Cursor } from './cursor';
+import { compareKeys, emittedTest, initialCursor, planWindow, selectEvents, type Cursor, type EventKey, type Resume, type WindowPlan } from './cursor';
 import { parseCursor, serializeCursor, START_AFRESH } from './cursor-state';
-import type { ReadLimits, TriggerEvent } from './reading';
+import type { ReadLimits, TriggerEvent, WindowRead } from './reading';
 import { readSettings, type EventName, type TriggerSettings } from './settings';
 import { activityLogStream, awayChanges, awaySample, awayStatesOf, listAdmins, type AwaySince, type AwayStates } from './streams/admins';
 import { articleStream } from './streams/articles';
@@ -115,6 +115,22 @@ function writeState(staticData: IDataObject, state: TriggerState): void {
 	Object.assign(staticData, JSON.parse(JSON.stringify(state)) as IDataObject);
 }
 
+/**
+ * Where the next poll continues a read that stopped before its end: at the page holding the first
+ * record this poll did not handle, or after the last page when it handled all it read. None when
+ * the read was complete, could not say where it stopped, or would start over from its first page anyway.
+ */
+function resumeAfter(read: WindowRead, firstLeft: EventKey | undefined, plan: WindowPlan, now: number): Resume | undefined {
+	if (!read.positions) return undefined;
+	let startingAfter: string | undefined = read.positions.next;
+	if (firstLeft) {
+		const page = [...read.positions.pages].reverse().find((p) => compareKeys(p.firstKey, firstLeft) <= 0) ?? read.positions.pages[0];
+		startingAfter = page?.startingAfter;
+	}
+	if (startingAfter === undefined) return undefined;
+	return { from: plan.from, full: plan.full, startingAfter, startedAt: plan.resume?.startedAt ?? now };
+}
+
 function toItem(e: TriggerEvent): INodeExecutionData {
 	return {
 		json: {
@@ -166,6 +182,7 @@ export async function pollIntercom(this: IPollFunctions): Promise<INodeExecution
 		cap: settings.maxEventsPerPoll,
 		isNew: (key) => !isEmitted(key),
 		outOfTime: budget.outOfTime,
+		startingAfter: plan.resume?.startingAfter,
 	};
 	const ctx: StreamContext = {
 		client,
@@ -191,8 +208,10 @@ export async function pollIntercom(this: IPollFunctions): Promise<INodeExecution
 		now,
 		// Only a full read may settle: a forward one did not look below the watermark again. A record of
 		// the current second may still be written after this read: never count it as seen.
-		visibleThrough: plan.full ? now - 1 - settings.lateArrivalSeconds : cursor.settled,
+		// A full read continued over several polls sees only what its first poll could.
+		visibleThrough: plan.full ? (plan.resume?.startedAt ?? now) - 1 - settings.lateArrivalSeconds : cursor.settled,
 		readThrough: read.readThrough,
+		readThroughKey: read.readThroughKey,
 		cap: settings.maxEventsPerPoll,
 		maxRecent: MAX_RECENT_IDS,
 		readTop: read.readTop,
@@ -216,7 +235,8 @@ export async function pollIntercom(this: IPollFunctions): Promise<INodeExecution
 	}
 	// A narrowed window read in full: the next poll may take a wider one; a complete read of the rest drops the narrowing.
 	const span = limits.to === undefined ? undefined : read.cutByBudget ? cursor.span : (cursor.span ?? 1) * 2;
-	const next = serializeCursor({ ...selection.next, ...(span === undefined ? {} : { span }) });
+	const resume = resumeAfter(read, selection.firstLeft, plan, now);
+	const next = serializeCursor({ ...selection.next, ...(span === undefined ? {} : { span }), ...(resume ? { resume } : {}) });
 	const events = stream.finish ? await stream.finish(selection.emit, ctx) : selection.emit;
 
 	// Every request of this poll succeeded: only now does the cursor move.

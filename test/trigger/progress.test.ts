@@ -211,6 +211,42 @@ describe('cost', () => {
 });
 
 describe('a backlog larger than a poll can read', () => {
+	it.each([
+		['New Conversation', 'conversation.created', 100_000],
+		['New Contact', 'contact.created', 100_000],
+	])('%s (%s): %i records in one second, under a small time budget, drain over several polls, exactly once, in order', async (_name, event, k) => {
+		h = await TriggerHarness.start({ seed: { contacts: 60, conversations: 0, articles: 0, companies: 0 } });
+		const params = { event, options: { maxEventsPerPoll: 10_000 } };
+		await h.poll(params);
+		h.advance(5);
+		// Every record in the same second: no whole second fits one poll.
+		if (event === 'contact.created') h.sb.activity.newContacts(k);
+		else h.sb.activity.newConversations(k);
+		h.advance(900);
+		// Each request takes 0.25 s of the shared clock; 60% of a 10 s budget: about 24 pages a poll.
+		h.slowRequests(0.25);
+		const idOf = event === 'contact.created' ? contactId : conversationId;
+		let polls = 0;
+		let requests = 0;
+		while (h.emitted.length < k && polls < 80) {
+			const r = await h.poll(params, { pollBudgetMs: 10_000 });
+			expect(r.error).toBeUndefined();
+			expect(r.items.length).toBeGreaterThan(0);
+			expect(r.requests).toBeLessThanOrEqual(26);
+			requests += r.requests;
+			polls++;
+			h.advance(60);
+		}
+		// Read about once: ceil(k/150) pages over the polls, plus a page a poll read again where it stopped
+		// (and, for contacts, the newest-first pages of the first poll before it turned to oldest first).
+		expect(polls).toBeGreaterThan(20);
+		expect(requests).toBeLessThanOrEqual(Math.ceil(k / 150) + 2 * polls + 15);
+		expect(h.emitted).toHaveLength(k);
+		expect(new Set(ids(h.emitted)).size).toBe(k);
+		expect(inOrder(h.emitted, idOf)).toBe(true);
+		h.slowRequests(0);
+		expect((await h.poll(params, { pollBudgetMs: 10_000 })).items).toEqual([]);
+	}, 120_000);
 	it('100,000 changes under a small time budget drain over several polls, exactly once, in order', async () => {
 		h = await TriggerHarness.start({ seed: { contacts: 60, conversations: 0, articles: 0, companies: 0 } });
 		const params = { event: 'conversation.created', options: { maxEventsPerPoll: 10_000 } };
