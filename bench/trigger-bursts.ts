@@ -40,6 +40,11 @@ export interface BurstFigure {
 export interface BurstsResult {
 	/** When and where, for a run of this comparison alone (`--trigger-bursts`). */
 	measured?: { date: string; machine: { cpu: string; cores: number; node: string } };
+	/**
+	 * The figures of the trigger before the latest change, as this bench measured them then (request
+	 * and poll counts are deterministic: the same sandbox, seed and clock give the same counts).
+	 */
+	previous?: { label: string; date?: string; idleRequests: number; bursts: BurstFigure[] };
 	contacts: number;
 	legacyCommit: string;
 	idleRequests: Record<Design, number>;
@@ -135,22 +140,33 @@ export function burstsMarkdown(r: BurstsResult, lateArrivalMinutes: number, runD
 		'| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 	];
 	const changes = [...new Set(r.bursts.map((b) => b.changes))];
+	const row = (k: number, label: string, b: BurstFigure, idle: number) => {
+		const above = b.requests - b.polls * idle;
+		lines.push(
+			`| ${fmt(k)} | ${label} | ${b.polls} | ${fmt(b.requests)} | ${fmt(above)} | ${fmt(b.floor)} | ${fmt(above / b.floor, 2)} | ${fmt(b.requests / k, 4)} | ${b.minutesToLast} min | ${size(b.maxStateBytes)} |`,
+		);
+	};
 	for (const k of changes) {
-		for (const design of ['legacy', 'current'] as Design[]) {
-			const b = r.bursts.find((x) => x.changes === k && x.design === design);
-			if (!b) continue;
-			const label = design === 'current' ? 'now' : 'before';
-			const above = b.requests - b.polls * r.idleRequests[design];
-			lines.push(
-				`| ${fmt(k)} | ${label} | ${b.polls} | ${fmt(b.requests)} | ${fmt(above)} | ${fmt(b.floor)} | ${fmt(above / b.floor, 2)} | ${fmt(b.requests / k, 4)} | ${b.minutesToLast} min | ${size(b.maxStateBytes)} |`,
-			);
-		}
+		const before = r.bursts.find((x) => x.changes === k && x.design === 'legacy');
+		if (before) row(k, 'before', before, r.idleRequests.legacy);
+		const earlier = r.previous?.bursts.find((x) => x.changes === k);
+		if (earlier) row(k, r.previous!.label, earlier, r.previous!.idleRequests);
+		const now = r.bursts.find((x) => x.changes === k && x.design === 'current');
+		if (now) row(k, 'now', now, r.idleRequests.current);
+	}
+	if (r.previous) {
+		lines.push(
+			'',
+			`"${r.previous.label}" is the trigger before its reads could stop inside a window and be continued by the next poll at Intercom's search position${r.previous.date ? `, as this bench measured it on ${r.previous.date.slice(0, 10)}` : ''} (request and poll counts do not depend on the machine).`,
+		);
 	}
 	const capped = r.bursts.filter((b) => b.design === 'current' && b.changes > 10_000);
 	for (const b of capped) {
+		const earlier = r.previous?.bursts.find((x) => x.changes === b.changes);
+		const ratio = (x: BurstFigure, idle: number) => fmt((x.requests - x.polls * idle) / x.floor, 2);
 		lines.push(
 			'',
-			`${fmt(b.changes)} changes are more than Max Events per Poll (10,000): they come out over ${Math.ceil(b.changes / 10_000)} polls, the last ${b.minutesToLast} min after the burst (before: ${r.bursts.find((x) => x.design === 'legacy' && x.changes === b.changes)?.minutesToLast ?? '–'} min, held back by its 2,000-id bound). Contact search compares dates by whole days and is read newest first, so each of those polls reads the rest of the burst again down to the cursor: ${fmt((b.requests - b.polls * r.idleRequests.current) / b.floor, 1)} × the floor here, where an event read oldest first (conversations) stays within 2 ×. Static data while it is pending: about ${fmt(b.maxStateBytes / b.changes)} bytes per pending change (contact ids, packed).`,
+			`${fmt(b.changes)} changes are more than Max Events per Poll (10,000): they come out over ${Math.ceil(b.changes / 10_000)} polls, the last ${b.minutesToLast} min after the burst (before: ${r.bursts.find((x) => x.design === 'legacy' && x.changes === b.changes)?.minutesToLast ?? '–'} min, held back by its 2,000-id bound). Contact search compares dates by whole days and is read newest first; once a poll has read more new changes than it may emit, it turns to an oldest-first read from the start of that day, and the polls after it go on at the search position where it stopped, so the burst is read about once on its way out and once more when it settles: ${ratio(b, r.idleRequests.current)} × the floor here${earlier ? ` (${r.previous!.label}: ${ratio(earlier, r.previous!.idleRequests)} ×, each poll read the rest of the burst again)` : ''}. What it costs beyond 2 × is the newest-first pages of the first poll before it turned, and that day's earlier changes (the oldest-first read starts at the day's start). Static data while it is pending: about ${fmt(b.maxStateBytes / b.changes)} bytes per pending change (contact ids, packed).`,
 		);
 	}
 	return lines;

@@ -6,7 +6,7 @@
  * same window again: what was missed is emitted then, once.
  */
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { IntercomClient } from '../shared/transport/client';
 import { clock } from '../shared/transport/clock';
@@ -116,6 +116,23 @@ function writeState(staticData: IDataObject, state: TriggerState): void {
 }
 
 /**
+ * Reads the poll's window. A saved search position Intercom no longer accepts (a 400 or 422 on it)
+ * is dropped, and the window is read from its start instead: that repeats nothing (the cursor says
+ * what was handled), it only reads again what the position would have skipped.
+ */
+async function readWindow(stream: PollStream, ctx: StreamContext, plan: WindowPlan): Promise<WindowRead> {
+	try {
+		return await stream.read(ctx);
+	} catch (error) {
+		const refused = error instanceof NodeApiError && (error.httpCode === '400' || error.httpCode === '422');
+		if (!plan.resume || !refused) throw error;
+		delete plan.resume;
+		ctx.limits.startingAfter = undefined;
+		return await stream.read(ctx);
+	}
+}
+
+/**
  * Where the next poll continues a read that stopped before its end: at the page holding the first
  * record this poll did not handle, or after the last page when it handled all it read. None when
  * the read was complete, could not say where it stopped, or would start over from its first page anyway.
@@ -203,7 +220,7 @@ export async function pollIntercom(this: IPollFunctions): Promise<INodeExecution
 	// "Fetch Test Event": the latest matching event, the cursor untouched.
 	if (manual) return output((await stream.sample(ctx)).filter((e) => !e.silent));
 
-	const read = await stream.read(ctx);
+	const read = await readWindow(stream, ctx, plan);
 	const selection = selectEvents(cursor, read.events, {
 		now,
 		// Only a full read may settle: a forward one did not look below the watermark again. A record of

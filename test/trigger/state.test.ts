@@ -227,3 +227,34 @@ describe('Start From', () => {
 		expect(ids(r.items).sort()).toEqual(owed(T0 + 2400));
 	});
 });
+
+describe('a saved search position', () => {
+	it('is where the next poll goes on inside a second; one Intercom refuses is dropped and the window read from its start, nothing lost or repeated', async () => {
+		h = await TriggerHarness.start({ seed: { contacts: 20, conversations: 0, articles: 0, companies: 0 } });
+		const capped = { event: 'conversation.created', options: { maxEventsPerPoll: 200 } };
+		await h.poll(capped);
+		h.advance(5);
+		h.sb.activity.newConversations(1_000); // one second
+		h.advance(5);
+		const first = await h.poll(capped);
+		expect(first.items).toHaveLength(200);
+		expect(first.requests).toBe(2);
+		// The 201st is on the second page: the position that page was asked from is kept.
+		expect((h.state.cursor as IDataObject).resume).toMatchObject({ from: T0, full: true, startedAt: T0 + 10 });
+		// The next poll goes on there: that page (50 of it new) and one more.
+		const second = await h.poll(capped);
+		expect(second.items).toHaveLength(200);
+		expect(second.requests).toBe(2);
+		// A position Intercom does not accept (a 400) is dropped: the poll reads the window from its start.
+		const cursor = h.state.cursor as IDataObject;
+		h.state = { ...h.state, cursor: { ...cursor, resume: { ...(cursor.resume as IDataObject), startingAfter: 'not-a-position' } } };
+		const third = await h.poll(capped);
+		expect(third.error).toBeUndefined();
+		expect(third.items).toHaveLength(200);
+		expect(third.requests).toBe(1 + 4);
+		await h.drain(capped);
+		expect(h.emitted).toHaveLength(1_000);
+		expect(ids(h.emitted).sort()).toEqual(owed());
+		expect(inOrder(h.emitted, conversationId)).toBe(true);
+	});
+});
