@@ -146,7 +146,7 @@ for (const version of versionsToTest()) {
 		// the trigger restarts from "now" and the backlog of the downtime is not emitted. Reported as
 		// failing-but-known (todo) on 1.x until the trigger's state survives there; 2.x must pass.
 		const knownOn1x = dataTables ? false : 'n8n 1.123: the trigger cursor of routing and bridge is lost across a restart (staticData not saved)';
-		it('live: sync, routing, bridge and Help Center sync across a burst of activity and a restart', { timeout: 20 * MINUTE, todo: knownOn1x }, async () => {
+		it('live: sync, routing, bridge and Help Center sync across a burst of activity and a restart', { timeout: 20 * MINUTE }, async () => {
 			const active = [
 				USE_CASE_IDS.helpCenterSync,
 				USE_CASE_IDS.messagingBridge,
@@ -173,6 +173,13 @@ for (const version of versionsToTest()) {
 				activatedAt = sb.workspace.now();
 			});
 
+			const diag = async (label: string) => {
+				for (const id of active) {
+					const w = await n8n.rest<{ staticData?: unknown }>('GET', `/rest/workflows/${id}`);
+					process.stdout.write(`[diag] ${label} ${id}: ${JSON.stringify(w.staticData ?? null).slice(0, 300)}\n`);
+				}
+			};
+			await diag('after activation');
 			const burst = (plan: Parameters<RunningSandbox['activity']['run']>[0]) => {
 				const result = sb.activity.run(plan);
 				newConversations.push(...result.conversations);
@@ -187,11 +194,13 @@ for (const version of versionsToTest()) {
 				await waitForLive('after the first burst', first.conversations);
 			});
 
+			await diag('before stop');
 			await n8n.stop();
 			burst({ newContacts: 2, contactUpdates: 2, newConversations: 3, userReplies: 2, closes: 2, articlePublishes: 1 });
 			await withN8nLog(n8n, 'after the restart', async () => {
 				await n8n.start();
 				await n8n.login();
+				await diag('after start');
 				await waitForLive('after the restart', newConversations);
 			});
 
