@@ -7,7 +7,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { adminAuthor, appendPart } from '../../sandbox/store/conversation-ops';
-import { createContact } from '../../sandbox/store/contact-ops';
+import { createContact, updateContact } from '../../sandbox/store/contact-ops';
 import { updateArticle } from '../../sandbox/store/content-ops';
 import { contactId, ids, inOrder, T0, TriggerHarness } from './harness';
 
@@ -169,6 +169,40 @@ describe('cost', () => {
 		// The state of a burst of up to 2,000 stays under 64 KB.
 		expect(maxState).toBeLessThan(64 * 1024);
 		expect(new Set(ids(h.emitted)).size).toBe(h.emitted.length);
+	});
+
+	it.each([
+		['Contact Updated', 'contact.updated'],
+		['New Conversation', 'conversation.created'],
+	])('%s (%s): a burst larger than Max Events per Poll is read about once on its way out, not again by each draining poll', async (_name, event) => {
+		h = await TriggerHarness.start({ seed: { contacts: 6_000, conversations: 0, articles: 0, companies: 0 } });
+		const k = 4_500;
+		const cap = 1_000;
+		const params = { event, options: { maxEventsPerPoll: cap } };
+		await h.poll(params);
+		h.advance(HOUR);
+		await h.poll(params);
+		h.advance(1);
+		// Changes to distinct contacts (or new conversations), over a minute, a second at a time.
+		const contacts = h.sb.workspace.contacts.all().map((c) => c.id);
+		let next = 0;
+		for (let second = 0; second < 60; second++) {
+			const n = Math.floor((k * (second + 1)) / 60) - Math.floor((k * second) / 60);
+			if (event === 'contact.updated') for (let i = 0; i < n; i++) updateContact(h.sb.workspace, contacts[next++], { name: `Burst ${next}` });
+			else h.sb.activity.newConversations(n);
+			h.advance(1);
+		}
+		const before = h.emitted.length;
+		const { searches: cost, polls } = await untilSettled(params, k);
+		const floor = Math.ceil(k / 150);
+		// Twice the floor (out once, settled once) and a page a poll read again where the last one stopped;
+		// contact search, read newest first, also pays the pages of the first poll before it turned to
+		// oldest first (about Max Events per Poll of them: cap / 150).
+		const turn = event === 'contact.updated' ? Math.ceil(cap / 150) + 1 : 0;
+		expect(cost).toBeLessThanOrEqual(2 * floor + 2 * polls + turn);
+		expect(h.emitted.length - before).toBe(k);
+		expect(new Set(ids(h.emitted)).size).toBe(h.emitted.length);
+		expect(inOrder(h.emitted.slice(before), event === 'contact.updated' ? contactId : conversationId)).toBe(true);
 	});
 
 	it('late arrivals (contacts reaching search two minutes late) are emitted once, at the same cost', async () => {
