@@ -75,6 +75,8 @@ interface ReadState {
 	cursor?: unknown;
 	/** Whether a state of this event exists (then its cursor must be readable). */
 	sameEvent: boolean;
+	/** No state at all (not even another event's). */
+	empty: boolean;
 	away?: AwayStates;
 	awaySince?: AwaySince;
 	recovered?: TriggerState['recovered'];
@@ -88,6 +90,7 @@ function readState(staticData: IDataObject, event: EventName): ReadState {
 	return {
 		timezone: timezone && typeof timezone === 'object' && typeof timezone.checkedAt === 'number' ? timezone : undefined,
 		sameEvent,
+		empty: staticData.event === undefined && staticData.cursor === undefined && staticData.away === undefined,
 		cursor: sameEvent ? (known ? staticData.cursor : { version: staticData.version }) : undefined,
 		away: sameEvent && staticData.away && typeof staticData.away === 'object' ? (staticData.away as AwayStates) : undefined,
 		awaySince: sameEvent && staticData.awaySince && typeof staticData.awaySince === 'object' ? (staticData.awaySince as AwaySince) : undefined,
@@ -97,7 +100,15 @@ function readState(staticData: IDataObject, event: EventName): ReadState {
 
 /** The cursor to read from: saved, recovered, or new; never a silent reset. */
 function cursorFor(ctx: IPollFunctions, state: ReadState, settings: TriggerSettings, now: number): { cursor: Cursor; recovered?: TriggerState['recovered'] } {
-	if (!state.sameEvent) return { cursor: initialCursor(settings.startAt ?? now) };
+	if (!state.sameEvent) {
+		const start = settings.startAt ?? now;
+		// n8n starting up re-activates the workflows that were active, whose first poll saved a position:
+		// none at all here means it was lost, or the workflow was made active outside the editor. Said, not hidden.
+		if (!state.empty || ctx.getActivationMode?.() !== 'init') return { cursor: initialCursor(start) };
+		const message = `No saved position was found when n8n started. Reading from ${new Date(start * 1000).toISOString()} (${settings.startAt === undefined ? 'now' : 'Start From'}). If this trigger polled before n8n stopped, its position was lost (n8n 1.x can save a workflow's static data without it) and changes made while n8n was down are not emitted: to emit them, set Start From to when n8n stopped and rename this trigger node (n8n keeps a node's state under its name).`;
+		ctx.logger?.warn(`Intercom Trigger "${ctx.getNode().name}": ${message}`);
+		return { cursor: initialCursor(start), recovered: { at: new Date(now * 1000).toISOString(), message } };
+	}
 	const parsed = parseCursor(state.cursor, { now, lateArrivalSeconds: settings.lateArrivalSeconds, maxRecent: MAX_RECENT_IDS });
 	if (!parsed.ok) {
 		throw new NodeOperationError(ctx.getNode(), `The trigger's saved position cannot be used: ${parsed.problem}`, {

@@ -258,3 +258,33 @@ describe('a saved search position', () => {
 		expect(inOrder(h.emitted, conversationId)).toBe(true);
 	});
 });
+
+describe('no saved position when n8n starts', () => {
+	it('is said in n8n\'s log and in the static data; without Start From the downtime is not emitted, with it, it is', async () => {
+		h = await TriggerHarness.start();
+		const warn = jest.spyOn(Container.get(Logger), 'warn').mockImplementation(() => undefined);
+		// Activated from the editor: a first start, nothing to say.
+		await h.poll(params, { activation: 'activate' });
+		expect(warn).not.toHaveBeenCalled();
+		expect(h.state.recovered).toBeUndefined();
+		h.advance(60);
+		const stoppedAt = h.now;
+		h.advance(60);
+		const during = h.sb.activity.newConversations(2).map((c) => c.id);
+		h.advance(60);
+
+		// n8n starts with the workflow active and finds no state (n8n 1.x lost it): it reads from now, and says so.
+		h.state = {};
+		const plain = await h.poll(params, { activation: 'init' });
+		expect(plain.items).toEqual([]);
+		expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^Intercom Trigger "Trigger": No saved position was found when n8n started\. Reading from .* \(now\)\. If this trigger polled before n8n stopped, its position was lost/));
+		expect((h.state.recovered as IDataObject).message).toMatch(/^No saved position was found when n8n started/);
+
+		// The recovery the message gives: Start From at the time n8n stopped, under a fresh state.
+		h.state = {};
+		const recovered = await h.poll({ ...params, options: { startAt: new Date(stoppedAt * 1000).toISOString() } }, { activation: 'init' });
+		expect(recovered.items.map(conversationId)).toEqual(during);
+		expect(warn).toHaveBeenLastCalledWith(expect.stringMatching(/Reading from .* \(Start From\)/));
+		warn.mockRestore();
+	});
+});
