@@ -132,15 +132,14 @@ function writeState(staticData: IDataObject, state: TriggerState): void {
  * what was handled), it only reads again what the position would have skipped.
  */
 async function readWindow(stream: PollStream, ctx: StreamContext, plan: WindowPlan): Promise<WindowRead> {
-	try {
-		return await stream.read(ctx);
-	} catch (error) {
+	// Any other failure stays the transport's own error (and fails the poll before the cursor moves).
+	return await stream.read(ctx).catch(async (error: unknown) => {
 		const refused = error instanceof NodeApiError && (error.httpCode === '400' || error.httpCode === '422');
-		if (!plan.resume || !refused) throw error;
+		if (!plan.resume || !refused) return await Promise.reject(error);
 		delete plan.resume;
 		ctx.limits.startingAfter = undefined;
 		return await stream.read(ctx);
-	}
+	});
 }
 
 /**
