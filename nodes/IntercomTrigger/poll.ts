@@ -243,7 +243,12 @@ export async function pollIntercom(this: IPollFunctions): Promise<INodeExecution
 		maxRecent: MAX_RECENT_IDS,
 		readTop: read.readTop,
 	});
-	const progressed = compareKeys(selection.next.watermark, cursor.watermark) > 0 || selection.next.settled > cursor.settled;
+	const resume = resumeAfter(read, selection.firstLeft, plan, now);
+	// A read continued at a later search position made progress too (a settling read of one busy second, say).
+	const progressed =
+		compareKeys(selection.next.watermark, cursor.watermark) > 0 ||
+		selection.next.settled > cursor.settled ||
+		(resume !== undefined && resume.startingAfter !== plan.resume?.startingAfter);
 	if (read.cutByBudget && !progressed) {
 		const width = (limits.to ?? now) - limits.from;
 		if (!stream.boundedWindows || width <= 1) {
@@ -262,7 +267,6 @@ export async function pollIntercom(this: IPollFunctions): Promise<INodeExecution
 	}
 	// A narrowed window read in full: the next poll may take a wider one; a complete read of the rest drops the narrowing.
 	const span = limits.to === undefined ? undefined : read.cutByBudget ? cursor.span : (cursor.span ?? 1) * 2;
-	const resume = resumeAfter(read, selection.firstLeft, plan, now);
 	const next = serializeCursor({ ...selection.next, ...(span === undefined ? {} : { span }), ...(resume ? { resume } : {}) });
 	const events = stream.finish ? await stream.finish(selection.emit, ctx) : selection.emit;
 
