@@ -937,7 +937,13 @@ async function onlyTriggerBursts(config: Config, out: string | undefined): Promi
 		const bursts = await benchTriggerBursts(sb, await pool.get(JOB_A), { bursts: config.bursts, legacyDir: extractLegacy(path.resolve(__dirname, '..')), log });
 		if (sb.log.nonConformant().length > 0) throw new Error(`the sandbox saw ${sb.log.nonConformant().length} non-conformant requests`);
 		const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as Results;
-		saved.triggerBursts = { ...bursts, measured: { date: new Date().toISOString(), machine: info } } as BurstsResult;
+		// BENCH_PREVIOUS_LABEL names the trigger the last run measured: its figures stay beside the new ones.
+		const label = process.env.BENCH_PREVIOUS_LABEL;
+		const last = saved.triggerBursts;
+		const previous = label && last
+			? { label, date: last.measured?.date ?? saved.date, idleRequests: last.idleRequests.current, bursts: last.bursts.filter((b) => b.design === 'current') }
+			: last?.previous;
+		saved.triggerBursts = { ...bursts, measured: { date: new Date().toISOString(), machine: info }, ...(previous ? { previous } : {}) } as BurstsResult;
 		fs.writeFileSync(file, JSON.stringify(saved, null, '\t') + '\n');
 		writeReport(saved, outDir, prefix);
 		log(`wrote the bursts into ${path.relative(process.cwd(), file)} and ${prefix}results.md`);

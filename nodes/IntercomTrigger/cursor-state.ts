@@ -5,7 +5,7 @@
  * emitted, under their stable event_id); one that cannot be read at all, or that is dated in the
  * future, fails the poll with an error that says what is wrong and how to start afresh.
  */
-import { CURSOR_VERSION, compareIds, initialCursor, type Cursor, type EventKey } from './cursor';
+import { CURSOR_VERSION, compareIds, initialCursor, type Cursor, type EventKey, type Resume } from './cursor';
 
 /** How the first cursor format (version 1, without `readTop`) is recognised and carried over. */
 const LEGACY_VERSION = 1;
@@ -116,7 +116,8 @@ export function serializeCursor(cursor: Cursor): Record<string, unknown> {
 	const recent: Record<string, string | string[]> = {};
 	for (const [ts, ids] of Object.entries(cursor.recent)) if (ids.length > 0) recent[ts] = packIds(ids);
 	const span = cursor.span === undefined ? {} : { span: cursor.span };
-	return { version: CURSOR_VERSION, watermark: { ...cursor.watermark }, settled: cursor.settled, readTop: cursor.readTop, recent, ...span };
+	const resume = cursor.resume ? { resume: { ...cursor.resume } } : {};
+	return { version: CURSOR_VERSION, watermark: { ...cursor.watermark }, settled: cursor.settled, readTop: cursor.readTop, recent, ...span, ...resume };
 }
 
 export interface ParseLimits {
@@ -194,5 +195,18 @@ export function parseCursor(raw: unknown, limits: ParseLimits): ParsedCursor {
 	}
 	const readTop = isInteger(c.readTop) ? Math.max(c.readTop, settled!) : Math.max(settled!, watermark.ts);
 	const span = isInteger(c.span) && c.span > 0 ? { span: c.span } : {};
-	return { ok: true, cursor: { version: CURSOR_VERSION, watermark, settled: settled!, recent: recent!, readTop, ...span } };
+	const resume = readResume(c.resume, limits.now + limits.lateArrivalSeconds);
+	return { ok: true, cursor: { version: CURSOR_VERSION, watermark, settled: settled!, recent: recent!, readTop, ...span, ...(resume ? { resume } : {}) } };
+}
+
+/**
+ * A read to continue, if the saved one is whole and sensible; otherwise none, and the next poll
+ * reads its window from the start (which repeats nothing: the cursor says what was handled).
+ */
+function readResume(raw: unknown, latest: number): Resume | undefined {
+	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+	const r = raw as Record<string, unknown>;
+	if (!isInteger(r.from) || !isInteger(r.startedAt) || typeof r.full !== 'boolean' || typeof r.startingAfter !== 'string' || r.startingAfter === '') return undefined;
+	if (r.from > latest || r.startedAt > latest) return undefined;
+	return { from: r.from, full: r.full, startingAfter: r.startingAfter, startedAt: r.startedAt };
 }

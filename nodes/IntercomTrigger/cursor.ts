@@ -66,6 +66,23 @@ export interface Cursor {
 	 * of it one poll reads, after a poll could not read more within its time budget.
 	 */
 	span?: number;
+	/** A read the last poll stopped before its end, which the next poll continues (see Resume). */
+	resume?: Resume;
+}
+
+/**
+ * A read (oldest first, in (time, id) order) stopped before its end: the next poll continues this
+ * very read, the same query from `from`, at the search position `startingAfter` (Intercom's
+ * `starting_after`, a position in the sort, not a page number: records changed meanwhile move to
+ * their new place and are read there). Everything before that position was read and handled.
+ * A full read continued this way may move `settled` only as far as its first poll could see.
+ */
+export interface Resume {
+	from: number;
+	full: boolean;
+	startingAfter: string;
+	/** The first poll of the read (Unix seconds): what it may settle is bounded by this. */
+	startedAt: number;
 }
 
 const DIGITS = /^\d+$/;
@@ -126,10 +143,14 @@ export interface WindowPlan {
 	to?: number;
 	/** Whether the read covers everything above `settled` (and may move it). */
 	full: boolean;
+	/** The read continues one an earlier poll stopped (from its saved position). */
+	resume?: Resume;
 }
 
 /** Where one poll at `now` reads from (see the header for why this is enough and near the floor). */
 export function planWindow(cursor: Cursor, now: number, lateArrivalSeconds: number): WindowPlan {
+	// A read stopped inside its window goes on first: reading it again from its start could stop at the same place.
+	if (cursor.resume) return { from: cursor.resume.from, full: cursor.resume.full, resume: cursor.resume };
 	const start = windowStart(cursor);
 	// The watermark is at or below `settled + 1`: a forward read is a full one.
 	if (start === cursor.watermark.ts) return bounded({ from: start, full: true }, cursor, now);
@@ -158,6 +179,8 @@ export interface SelectOptions {
 	 * complete read; less when the read stopped early, for the cap or the time budget).
 	 */
 	readThrough: number;
+	/** Every visible record with a key at or below this was read (a read that stopped inside a second). */
+	readThroughKey?: EventKey;
 	/** The most events one poll emits. */
 	cap: number;
 	/** The most ids `recent` may hold. */
@@ -173,6 +196,8 @@ export interface Selection<T extends { key: EventKey }> {
 	next: Cursor;
 	/** Events found but left for a later poll (cap, budget or the recent-id bound). */
 	deferred: number;
+	/** The first event read but not handled (the next poll must read it again). */
+	firstLeft?: EventKey;
 }
 
 /** An event read, with `silent` when the event's filter rejects it (it moves the cursor, emits nothing). */
@@ -204,9 +229,10 @@ export function selectEvents<T extends Candidate>(cursor: Cursor, events: T[], o
 	const emit: T[] = [];
 	let handled = 0;
 	let lastHandled: EventKey | undefined;
+	const through = options.readThroughKey;
 	for (const event of eligible) {
 		// Past what was read, an unread record could sort before this one.
-		if (event.key.ts > options.readThrough) break;
+		if (event.key.ts > options.readThrough && !(through && compareKeys(event.key, through) <= 0)) break;
 		if (!event.silent) {
 			if (emit.length >= options.cap) break;
 			if (event.key.ts > floor) {
@@ -247,5 +273,6 @@ export function selectEvents<T extends Candidate>(cursor: Cursor, events: T[], o
 		emit,
 		next: { version: CURSOR_VERSION, watermark, settled, recent, readTop },
 		deferred: eligible.filter((e) => !e.silent).length - emit.length,
+		firstLeft: firstLeft?.key,
 	};
 }

@@ -6,13 +6,13 @@
  * same window again: what was missed is emitted then, once.
  */
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { IntercomClient } from '../shared/transport/client';
 import { clock } from '../shared/transport/clock';
-import { compareKeys, emittedTest, initialCursor, planWindow, selectEvents, type Cursor } from './cursor';
+import { compareKeys, emittedTest, initialCursor, planWindow, selectEvents, type Cursor, type EventKey, type Resume, type WindowPlan } from './cursor';
 import { parseCursor, serializeCursor, START_AFRESH } from './cursor-state';
-import type { ReadLimits, TriggerEvent } from './reading';
+import type { ReadLimits, TriggerEvent, WindowRead } from './reading';
 import { readSettings, type EventName, type TriggerSettings } from './settings';
 import { activityLogStream, awayChanges, awaySample, awayStatesOf, listAdmins, type AwaySince, type AwayStates } from './streams/admins';
 import { articleStream } from './streams/articles';
@@ -75,6 +75,8 @@ interface ReadState {
 	cursor?: unknown;
 	/** Whether a state of this event exists (then its cursor must be readable). */
 	sameEvent: boolean;
+	/** No state at all (not even another event's). */
+	empty: boolean;
 	away?: AwayStates;
 	awaySince?: AwaySince;
 	recovered?: TriggerState['recovered'];
@@ -88,6 +90,7 @@ function readState(staticData: IDataObject, event: EventName): ReadState {
 	return {
 		timezone: timezone && typeof timezone === 'object' && typeof timezone.checkedAt === 'number' ? timezone : undefined,
 		sameEvent,
+		empty: staticData.event === undefined && staticData.cursor === undefined && staticData.away === undefined,
 		cursor: sameEvent ? (known ? staticData.cursor : { version: staticData.version }) : undefined,
 		away: sameEvent && staticData.away && typeof staticData.away === 'object' ? (staticData.away as AwayStates) : undefined,
 		awaySince: sameEvent && staticData.awaySince && typeof staticData.awaySince === 'object' ? (staticData.awaySince as AwaySince) : undefined,
@@ -97,7 +100,15 @@ function readState(staticData: IDataObject, event: EventName): ReadState {
 
 /** The cursor to read from: saved, recovered, or new; never a silent reset. */
 function cursorFor(ctx: IPollFunctions, state: ReadState, settings: TriggerSettings, now: number): { cursor: Cursor; recovered?: TriggerState['recovered'] } {
-	if (!state.sameEvent) return { cursor: initialCursor(settings.startAt ?? now) };
+	if (!state.sameEvent) {
+		const start = settings.startAt ?? now;
+		// n8n starting up re-activates the workflows that were active, whose first poll saved a position:
+		// none at all here means it was lost, or the workflow was made active outside the editor. Said, not hidden.
+		if (!state.empty || ctx.getActivationMode?.() !== 'init') return { cursor: initialCursor(start) };
+		const message = `No saved position was found when n8n started. Reading from ${new Date(start * 1000).toISOString()} (${settings.startAt === undefined ? 'now' : 'Start From'}). If this trigger polled before n8n stopped, its position was lost (n8n 1.x can save a workflow's static data without it) and changes made while n8n was down are not emitted: to emit them, set Start From to when n8n stopped and rename this trigger node (n8n keeps a node's state under its name).`;
+		ctx.logger?.warn(`Intercom Trigger "${ctx.getNode().name}": ${message}`);
+		return { cursor: initialCursor(start), recovered: { at: new Date(now * 1000).toISOString(), message } };
+	}
 	const parsed = parseCursor(state.cursor, { now, lateArrivalSeconds: settings.lateArrivalSeconds, maxRecent: MAX_RECENT_IDS });
 	if (!parsed.ok) {
 		throw new NodeOperationError(ctx.getNode(), `The trigger's saved position cannot be used: ${parsed.problem}`, {
@@ -113,6 +124,38 @@ function cursorFor(ctx: IPollFunctions, state: ReadState, settings: TriggerSetti
 function writeState(staticData: IDataObject, state: TriggerState): void {
 	for (const key of Object.keys(staticData)) delete staticData[key];
 	Object.assign(staticData, JSON.parse(JSON.stringify(state)) as IDataObject);
+}
+
+/**
+ * Reads the poll's window. A saved search position Intercom no longer accepts (a 400 or 422 on it)
+ * is dropped, and the window is read from its start instead: that repeats nothing (the cursor says
+ * what was handled), it only reads again what the position would have skipped.
+ */
+async function readWindow(stream: PollStream, ctx: StreamContext, plan: WindowPlan): Promise<WindowRead> {
+	// Any other failure stays the transport's own error (and fails the poll before the cursor moves).
+	return await stream.read(ctx).catch(async (error: unknown) => {
+		const refused = error instanceof NodeApiError && (error.httpCode === '400' || error.httpCode === '422');
+		if (!plan.resume || !refused) return await Promise.reject(error);
+		delete plan.resume;
+		ctx.limits.startingAfter = undefined;
+		return await stream.read(ctx);
+	});
+}
+
+/**
+ * Where the next poll continues a read that stopped before its end: at the page holding the first
+ * record this poll did not handle, or after the last page when it handled all it read. None when
+ * the read was complete, could not say where it stopped, or would start over from its first page anyway.
+ */
+function resumeAfter(read: WindowRead, firstLeft: EventKey | undefined, plan: WindowPlan, now: number): Resume | undefined {
+	if (!read.positions) return undefined;
+	let startingAfter: string | undefined = read.positions.next;
+	if (firstLeft) {
+		const page = [...read.positions.pages].reverse().find((p) => compareKeys(p.firstKey, firstLeft) <= 0) ?? read.positions.pages[0];
+		startingAfter = page?.startingAfter;
+	}
+	if (startingAfter === undefined) return undefined;
+	return { from: plan.from, full: plan.full, startingAfter, startedAt: plan.resume?.startedAt ?? now };
 }
 
 function toItem(e: TriggerEvent): INodeExecutionData {
@@ -166,6 +209,7 @@ export async function pollIntercom(this: IPollFunctions): Promise<INodeExecution
 		cap: settings.maxEventsPerPoll,
 		isNew: (key) => !isEmitted(key),
 		outOfTime: budget.outOfTime,
+		startingAfter: plan.resume?.startingAfter,
 	};
 	const ctx: StreamContext = {
 		client,
@@ -186,18 +230,25 @@ export async function pollIntercom(this: IPollFunctions): Promise<INodeExecution
 	// "Fetch Test Event": the latest matching event, the cursor untouched.
 	if (manual) return output((await stream.sample(ctx)).filter((e) => !e.silent));
 
-	const read = await stream.read(ctx);
+	const read = await readWindow(stream, ctx, plan);
 	const selection = selectEvents(cursor, read.events, {
 		now,
 		// Only a full read may settle: a forward one did not look below the watermark again. A record of
 		// the current second may still be written after this read: never count it as seen.
-		visibleThrough: plan.full ? now - 1 - settings.lateArrivalSeconds : cursor.settled,
+		// A full read continued over several polls sees only what its first poll could.
+		visibleThrough: plan.full ? (plan.resume?.startedAt ?? now) - 1 - settings.lateArrivalSeconds : cursor.settled,
 		readThrough: read.readThrough,
+		readThroughKey: read.readThroughKey,
 		cap: settings.maxEventsPerPoll,
 		maxRecent: MAX_RECENT_IDS,
 		readTop: read.readTop,
 	});
-	const progressed = compareKeys(selection.next.watermark, cursor.watermark) > 0 || selection.next.settled > cursor.settled;
+	const resume = resumeAfter(read, selection.firstLeft, plan, now);
+	// A read continued at a later search position made progress too (a settling read of one busy second, say).
+	const progressed =
+		compareKeys(selection.next.watermark, cursor.watermark) > 0 ||
+		selection.next.settled > cursor.settled ||
+		(resume !== undefined && resume.startingAfter !== plan.resume?.startingAfter);
 	if (read.cutByBudget && !progressed) {
 		const width = (limits.to ?? now) - limits.from;
 		if (!stream.boundedWindows || width <= 1) {
@@ -216,7 +267,7 @@ export async function pollIntercom(this: IPollFunctions): Promise<INodeExecution
 	}
 	// A narrowed window read in full: the next poll may take a wider one; a complete read of the rest drops the narrowing.
 	const span = limits.to === undefined ? undefined : read.cutByBudget ? cursor.span : (cursor.span ?? 1) * 2;
-	const next = serializeCursor({ ...selection.next, ...(span === undefined ? {} : { span }) });
+	const next = serializeCursor({ ...selection.next, ...(span === undefined ? {} : { span }), ...(resume ? { resume } : {}) });
 	const events = stream.finish ? await stream.finish(selection.emit, ctx) : selection.emit;
 
 	// Every request of this poll succeeded: only now does the cursor move.

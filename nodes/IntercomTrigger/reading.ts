@@ -9,8 +9,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { IntercomClient, IntercomRequest } from '../shared/transport/client';
-import { paginate, type PaginationKind } from '../shared/transport/pagination';
-import type { EventKey } from './cursor';
+import { nextCursor, paginate, type Page, type PaginationKind } from '../shared/transport/pagination';
+import { compareKeys, type EventKey } from './cursor';
 
 export interface TriggerEvent {
 	key: EventKey;
@@ -42,6 +42,17 @@ export interface WindowRead {
 	cutByBudget: boolean;
 	/** The highest record time (on the source's order field) the read saw. */
 	readTop?: number;
+	/**
+	 * Every record with a key at or below this was read, also within its second (the pages came in
+	 * (time, id) order, checked record by record): a read may stop inside a second.
+	 */
+	readThroughKey?: EventKey;
+	/**
+	 * For a read that stopped before the end (in (time, id) order): where each page started, so
+	 * that the next poll can continue this very read from the page holding the first record it
+	 * did not handle, and `next`, the position after the last page read.
+	 */
+	positions?: { pages: Array<{ startingAfter?: string; firstKey: EventKey }>; next: string };
 }
 
 export interface ReadLimits {
@@ -61,6 +72,11 @@ export interface ReadLimits {
 	 * once that share of its fetching time is spent.
 	 */
 	outOfTime: (share?: number) => boolean;
+	/**
+	 * Continue a read an earlier poll stopped (oldest first, the same query): the search position
+	 * its next page starts at. Everything before it was read and handled.
+	 */
+	startingAfter?: string;
 }
 
 export interface RecordSource {
@@ -120,13 +136,14 @@ async function walk<Reason>(
 	source: RecordSource,
 	request: IntercomRequest,
 	client: IntercomClient,
-	onPage: (items: IDataObject[]) => void,
+	onPage: (items: IDataObject[], page: Page) => void,
 	stopBefore: () => Reason | undefined,
+	startingAfter?: string,
 ): Promise<Reason | undefined> {
 	let reason: Reason | undefined;
 	const shouldStop = () => (reason = stopBefore()) !== undefined;
-	for await (const page of paginate(client, request, { pagination: source.pagination, itemsPath: source.itemsPath, shouldStop })) {
-		onPage(page.items);
+	for await (const page of paginate(client, request, { pagination: source.pagination, itemsPath: source.itemsPath, shouldStop, startingAfter })) {
+		onPage(page.items, page);
 	}
 	return reason;
 }
@@ -145,8 +162,8 @@ export async function readAll(client: IntercomClient, source: RecordSource, limi
  * Newest first, stopping once a page reaches back past the window's start (the source may be
  * wider than the window, as contact search is by whole days). A partial read of this kind holds
  * nothing that may be emitted before what is unread, so with a sort field it gives up after half
- * the poll's fetching time (returns undefined) and leaves the rest to an oldest-first read, which
- * can emit part of a window.
+ * the poll's fetching time, or once it holds more new events than one poll emits (returns
+ * undefined), and leaves the window to an oldest-first read, which can emit part of a window.
  */
 export async function readNewestFirst(
 	client: IntercomClient,
@@ -158,6 +175,7 @@ export async function readNewestFirst(
 	const order = new OrderCheck(-1);
 	const records: IDataObject[] = [];
 	let pastStart = false;
+	let fresh = 0;
 	const stopped = await walk(
 		source,
 		request,
@@ -166,11 +184,21 @@ export async function readNewestFirst(
 			for (const record of items) {
 				order.see(source.timeOf(record));
 				records.push(record);
+				for (const e of source.eventsOf(record)) if (e.key.ts >= limits.from && limits.isNew(e.key)) fresh++;
 			}
 			const last = items[items.length - 1];
 			pastStart = order.ordered && last !== undefined && source.timeOf(last) < limits.from;
 		},
-		() => (pastStart ? 'done' : sortField && limits.outOfTime(0.5) ? 'hand over' : limits.outOfTime() ? 'budget' : undefined),
+		() =>
+			pastStart
+				? 'done'
+				: // More new events than one poll emits, read newest first: only the oldest may go out now, and
+					// reading down to them poll after poll would read the rest again each time. Oldest first instead.
+					sortField && (fresh > limits.cap || limits.outOfTime(0.5))
+					? 'hand over'
+					: limits.outOfTime()
+						? 'budget'
+						: undefined,
 	);
 	if (stopped === 'hand over') return undefined;
 	return stopped === 'budget' ? read(records, source, limits.from - 1, true) : read(records, source, Infinity, false);
@@ -179,7 +207,13 @@ export async function readNewestFirst(
 /**
  * Oldest first, stopping once the next `cap` events are known: the pages came in ascending
  * order and the last one reached past the cap-th event's second, so nothing unread sorts before
- * it. Events must carry the record's own time (`timeOf`) as their key's time.
+ * it. Events must carry the record's own time (`timeOf`) and id as their key.
+ *
+ * When the pages also come in (time, id) order within each second (checked record by record,
+ * never assumed), the read may stop inside a second: everything up to the last record read is
+ * known (`readThroughKey`), and the read says where each page started, so that the next poll can
+ * continue it from there (`limits.startingAfter`) instead of reading that second again. So a
+ * second holding more records than one poll can read still drains, a page or more a poll.
  */
 export async function readOldestFirst(
 	client: IntercomClient,
@@ -188,31 +222,45 @@ export async function readOldestFirst(
 	sortField: string,
 ): Promise<WindowRead> {
 	const order = new OrderCheck(1);
+	let keyOrdered = true;
+	let lastKey: EventKey | undefined;
 	const records: IDataObject[] = [];
 	const pendingTimes: number[] = [];
+	const pages: Array<{ startingAfter?: string; firstKey: EventKey }> = [];
+	let next: string | undefined;
 	let lastTime = limits.from;
 	const stopped = await walk(
 		source,
 		withSort(source.request, sortField, 'ascending'),
 		client,
-		(items) => {
-			for (const record of items) {
-				order.see(source.timeOf(record));
+		(items, page) => {
+			for (const [i, record] of items.entries()) {
+				const t = source.timeOf(record);
+				order.see(t);
+				const key = { ts: t, id: String(record.id) };
+				if (lastKey && compareKeys(key, lastKey) <= 0) keyOrdered = false;
+				lastKey = key;
+				if (i === 0) pages.push({ startingAfter: page.startingAfter, firstKey: key });
 				records.push(record);
 				for (const e of source.eventsOf(record)) if (limits.isNew(e.key)) pendingTimes.push(e.key.ts);
 			}
+			next = nextCursor(page.body);
 			if (items.length > 0) lastTime = source.timeOf(items[items.length - 1]);
 		},
 		() =>
-			order.ordered && pendingTimes.filter((ts) => ts < lastTime).length >= limits.cap
+			order.ordered && (keyOrdered ? pendingTimes.length : pendingTimes.filter((ts) => ts < lastTime).length) >= limits.cap
 				? 'enough'
 				: limits.outOfTime()
 					? 'budget'
 					: undefined,
+		limits.startingAfter,
 	);
-	if (stopped === 'enough') return read(records, source, lastTime - 1, false);
-	if (stopped === 'budget') return read(records, source, order.ordered ? lastTime - 1 : limits.from - 1, true);
-	return read(records, source, Infinity, false);
+	if (stopped === undefined) return read(records, source, Infinity, false);
+	// In (time, id) order, the read is complete up to its last record, and can be continued.
+	const exact = keyOrdered && order.ordered && lastKey !== undefined && next !== undefined;
+	const readThrough = order.ordered ? lastTime - 1 : limits.from - 1;
+	const result = read(records, source, readThrough, stopped === 'budget');
+	return exact ? { ...result, readThroughKey: lastKey, positions: { pages, next: next! } } : result;
 }
 
 /** The first page of a source, newest first: for the editor's test event. */

@@ -263,6 +263,8 @@ export interface PollOptions {
 	pollBudgetMs?: number;
 	/** The workflow's time zone setting (n8n's default zone when absent). */
 	timezone?: string;
+	/** Why the trigger runs: 'init' is n8n starting up with the workflow active (default: 'activate'). */
+	activation?: 'init' | 'activate';
 }
 
 /** One poll of a polling trigger through n8n-core's PollContext. Returns what it emitted. */
@@ -291,7 +293,7 @@ export async function poll(options: PollOptions): Promise<INodeExecutionData[][]
 		node,
 		data,
 		options.mode ?? 'trigger',
-		'activate',
+		options.activation ?? 'activate',
 		undefined,
 		undefined,
 		undefined,

@@ -85,6 +85,29 @@ describe('cursor ordering and parsing', () => {
 	});
 });
 
+describe('a read to continue (resume)', () => {
+	const resume = { from: 1_000, full: true, startingAfter: 'WzEwMDAsIjEyIiwyXQ==', startedAt: 1_060 };
+
+	it('is kept through the static data, and the next poll plans that very read', () => {
+		const c: Cursor = { ...initialCursor(1_000), resume };
+		const back = roundTrip(c);
+		expect(back.resume).toEqual(resume);
+		expect(planWindow(back, 5_000, 600)).toEqual({ from: 1_000, full: true, resume });
+	});
+
+	it('is dropped when it is not whole or dated ahead, without touching the rest of the cursor', () => {
+		for (const bad of [{ ...resume, startingAfter: '' }, { ...resume, from: 'x' }, { ...resume, full: 1 }, 'text', { ...resume, startedAt: LIMITS.now + 10_000 }]) {
+			const raw = { ...(serializeCursor(initialCursor(1_000)) as object), resume: bad };
+			const parsed = parseCursor(raw, LIMITS);
+			expect(parsed).toMatchObject({ ok: true });
+			if (parsed.ok) {
+				expect(parsed.cursor.resume).toBeUndefined();
+				expect(parsed.recovered).toBeUndefined();
+			}
+		}
+	});
+});
+
 describe('selectEvents', () => {
 	const opts = { now: 1_000, visibleThrough: 1_000, readThrough: Infinity, cap: 100, maxRecent: 100 };
 

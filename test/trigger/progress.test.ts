@@ -7,7 +7,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { adminAuthor, appendPart } from '../../sandbox/store/conversation-ops';
-import { createContact } from '../../sandbox/store/contact-ops';
+import { createContact, updateContact } from '../../sandbox/store/contact-ops';
 import { updateArticle } from '../../sandbox/store/content-ops';
 import { contactId, ids, inOrder, T0, TriggerHarness } from './harness';
 
@@ -171,6 +171,40 @@ describe('cost', () => {
 		expect(new Set(ids(h.emitted)).size).toBe(h.emitted.length);
 	});
 
+	it.each([
+		['Contact Updated', 'contact.updated'],
+		['New Conversation', 'conversation.created'],
+	])('%s (%s): a burst larger than Max Events per Poll is read about once on its way out, not again by each draining poll', async (_name, event) => {
+		h = await TriggerHarness.start({ seed: { contacts: 6_000, conversations: 0, articles: 0, companies: 0 } });
+		const k = 4_500;
+		const cap = 1_000;
+		const params = { event, options: { maxEventsPerPoll: cap } };
+		await h.poll(params);
+		h.advance(HOUR);
+		await h.poll(params);
+		h.advance(1);
+		// Changes to distinct contacts (or new conversations), over a minute, a second at a time.
+		const contacts = h.sb.workspace.contacts.all().map((c) => c.id);
+		let next = 0;
+		for (let second = 0; second < 60; second++) {
+			const n = Math.floor((k * (second + 1)) / 60) - Math.floor((k * second) / 60);
+			if (event === 'contact.updated') for (let i = 0; i < n; i++) updateContact(h.sb.workspace, contacts[next++], { name: `Burst ${next}` });
+			else h.sb.activity.newConversations(n);
+			h.advance(1);
+		}
+		const before = h.emitted.length;
+		const { searches: cost, polls } = await untilSettled(params, k);
+		const floor = Math.ceil(k / 150);
+		// Twice the floor (out once, settled once) and a page a poll read again where the last one stopped;
+		// contact search, read newest first, also pays the pages of the first poll before it turned to
+		// oldest first (about Max Events per Poll of them: cap / 150).
+		const turn = event === 'contact.updated' ? Math.ceil(cap / 150) + 1 : 0;
+		expect(cost).toBeLessThanOrEqual(2 * floor + 2 * polls + turn);
+		expect(h.emitted.length - before).toBe(k);
+		expect(new Set(ids(h.emitted)).size).toBe(h.emitted.length);
+		expect(inOrder(h.emitted.slice(before), event === 'contact.updated' ? contactId : conversationId)).toBe(true);
+	});
+
 	it('late arrivals (contacts reaching search two minutes late) are emitted once, at the same cost', async () => {
 		h = await TriggerHarness.start({ searchDelaySeconds: 120 });
 		const params = { event: 'contact.created', options: { maxEventsPerPoll: 10_000 } };
@@ -211,6 +245,55 @@ describe('cost', () => {
 });
 
 describe('a backlog larger than a poll can read', () => {
+	it.each([
+		['New Conversation', 'conversation.created', 100_000],
+		['New Contact', 'contact.created', 100_000],
+	])('%s (%s): %i records in one second, under a small time budget, drain over several polls, exactly once, in order', async (_name, event, k) => {
+		h = await TriggerHarness.start({ seed: { contacts: 60, conversations: 0, articles: 0, companies: 0 } });
+		const params = { event, options: { maxEventsPerPoll: 10_000 } };
+		await h.poll(params);
+		h.advance(5);
+		// Every record in the same second: no whole second fits one poll.
+		if (event === 'contact.created') h.sb.activity.newContacts(k);
+		else h.sb.activity.newConversations(k);
+		h.advance(10);
+		// Each request takes 0.25 s of the shared clock; 60% of a 10 s budget: about 24 pages a poll.
+		h.slowRequests(0.25);
+		const idOf = event === 'contact.created' ? contactId : conversationId;
+		let polls = 0;
+		let requests = 0;
+		while (h.emitted.length < k && polls < 80) {
+			const r = await h.poll(params, { pollBudgetMs: 10_000 });
+			expect(r.error).toBeUndefined();
+			expect(r.items.length).toBeGreaterThan(0);
+			expect(r.requests).toBeLessThanOrEqual(26);
+			requests += r.requests;
+			polls++;
+			h.advance(60);
+		}
+		// Read about once: ceil(k/150) pages over the polls, plus a page a poll read again where it stopped
+		// (and, for contacts, the newest-first pages of the first poll before it turned to oldest first).
+		expect(polls).toBeGreaterThan(20);
+		expect(requests).toBeLessThanOrEqual(Math.ceil(k / 150) + 2 * polls + 15);
+		expect(h.emitted).toHaveLength(k);
+		expect(new Set(ids(h.emitted)).size).toBe(k);
+		expect(inOrder(h.emitted, idOf)).toBe(true);
+		// Once the late-arrival window has passed, the read that settles that second (every record of it
+		// again, for late arrivals) does not fit one poll either: it too goes on where it stopped, emits
+		// nothing again, and ends with the cursor settled.
+		h.advance(900);
+		let settling = 0;
+		for (;;) {
+			const r = await h.poll(params, { pollBudgetMs: 40_000 });
+			expect(r.error).toBeUndefined();
+			expect(r.items).toEqual([]);
+			const cursor = h.state.cursor as { settled: number; readTop: number; recent: object; resume?: object };
+			if (!cursor.resume && Object.keys(cursor.recent).length === 0 && cursor.readTop <= cursor.settled) break;
+			expect(++settling).toBeLessThan(40);
+			h.advance(60);
+		}
+		expect(settling).toBeGreaterThan(1);
+	}, 600_000);
 	it('100,000 changes under a small time budget drain over several polls, exactly once, in order', async () => {
 		h = await TriggerHarness.start({ seed: { contacts: 60, conversations: 0, articles: 0, companies: 0 } });
 		const params = { event: 'conversation.created', options: { maxEventsPerPoll: 10_000 } };

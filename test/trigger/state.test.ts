@@ -227,3 +227,64 @@ describe('Start From', () => {
 		expect(ids(r.items).sort()).toEqual(owed(T0 + 2400));
 	});
 });
+
+describe('a saved search position', () => {
+	it('is where the next poll goes on inside a second; one Intercom refuses is dropped and the window read from its start, nothing lost or repeated', async () => {
+		h = await TriggerHarness.start({ seed: { contacts: 20, conversations: 0, articles: 0, companies: 0 } });
+		const capped = { event: 'conversation.created', options: { maxEventsPerPoll: 200 } };
+		await h.poll(capped);
+		h.advance(5);
+		h.sb.activity.newConversations(1_000); // one second
+		h.advance(5);
+		const first = await h.poll(capped);
+		expect(first.items).toHaveLength(200);
+		expect(first.requests).toBe(2);
+		// The 201st is on the second page: the position that page was asked from is kept.
+		expect((h.state.cursor as IDataObject).resume).toMatchObject({ from: T0, full: true, startedAt: T0 + 10 });
+		// The next poll goes on there: that page (50 of it new) and one more.
+		const second = await h.poll(capped);
+		expect(second.items).toHaveLength(200);
+		expect(second.requests).toBe(2);
+		// A position Intercom does not accept (a 400) is dropped: the poll reads the window from its start.
+		const cursor = h.state.cursor as IDataObject;
+		h.state = { ...h.state, cursor: { ...cursor, resume: { ...(cursor.resume as IDataObject), startingAfter: 'not-a-position' } } };
+		const third = await h.poll(capped);
+		expect(third.error).toBeUndefined();
+		expect(third.items).toHaveLength(200);
+		expect(third.requests).toBe(1 + 4);
+		await h.drain(capped);
+		expect(h.emitted).toHaveLength(1_000);
+		expect(ids(h.emitted).sort()).toEqual(owed());
+		expect(inOrder(h.emitted, conversationId)).toBe(true);
+	});
+});
+
+describe('no saved position when n8n starts', () => {
+	it('is said in n8n\'s log and in the static data; without Start From the downtime is not emitted, with it, it is', async () => {
+		h = await TriggerHarness.start();
+		const warn = jest.spyOn(Container.get(Logger), 'warn').mockImplementation(() => undefined);
+		// Activated from the editor: a first start, nothing to say.
+		await h.poll(params, { activation: 'activate' });
+		expect(warn).not.toHaveBeenCalled();
+		expect(h.state.recovered).toBeUndefined();
+		h.advance(60);
+		const stoppedAt = h.now;
+		h.advance(60);
+		const during = h.sb.activity.newConversations(2).map((c) => c.id);
+		h.advance(60);
+
+		// n8n starts with the workflow active and finds no state (n8n 1.x lost it): it reads from now, and says so.
+		h.state = {};
+		const plain = await h.poll(params, { activation: 'init' });
+		expect(plain.items).toEqual([]);
+		expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^Intercom Trigger "Trigger": No saved position was found when n8n started\. Reading from .* \(now\)\. If this trigger polled before n8n stopped, its position was lost/));
+		expect((h.state.recovered as IDataObject).message).toMatch(/^No saved position was found when n8n started/);
+
+		// The recovery the message gives: Start From at the time n8n stopped, under a fresh state.
+		h.state = {};
+		const recovered = await h.poll({ ...params, options: { startAt: new Date(stoppedAt * 1000).toISOString() } }, { activation: 'init' });
+		expect(recovered.items.map(conversationId)).toEqual(during);
+		expect(warn).toHaveBeenLastCalledWith(expect.stringMatching(/Reading from .* \(Start From\)/));
+		warn.mockRestore();
+	});
+});

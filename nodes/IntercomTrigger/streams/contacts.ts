@@ -6,8 +6,11 @@
  * whole day that contains the window's start and the window is cut to the second here. The read
  * goes newest first and stops once it passes the window's start, so the earlier part of a busy
  * day costs nothing. When the window itself is too large to read in half the poll's time budget,
- * the rest of the budget reads oldest first from the day's start and emits what it got through:
- * progress is certain as long as either part of that day fits into half a budget.
+ * or holds more new changes than one poll emits (Max Events per Poll), the read goes oldest first
+ * from the day's start instead, and emits what it got through; a read stopped that way (by the cap
+ * or the budget) is continued by the next poll at the search position where it stopped, so a
+ * backlog is read about once however many polls it takes to emit, and a second holding more
+ * contacts than one poll can read still drains.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -39,6 +42,8 @@ export function contactStream(event: 'contact.created' | 'contact.updated'): Pol
 		async read(ctx: StreamContext) {
 			const timeZone = await ctx.workspaceTimeZone();
 			const records = source(event, field, contactSearchFloor(ctx.limits.from, timeZone), ctx.settings.contactRole, ctx.now);
+			// A read an earlier poll stopped goes on where it stopped (the same query: the window's start is kept).
+			if (ctx.limits.startingAfter) return await readOldestFirst(ctx.client, records, ctx.limits, field);
 			return (
 				(await readNewestFirst(ctx.client, records, ctx.limits, field)) ??
 				(await readOldestFirst(ctx.client, records, ctx.limits, field))

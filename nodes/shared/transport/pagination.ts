@@ -26,11 +26,15 @@ export interface ListOptions {
 	maxPerPage?: number;
 	/** Stop early (before fetching the next page) when this says so: a poll's time budget. */
 	shouldStop?: () => boolean;
+	/** Cursor lists and search: continue a walk from the position a page gave (`pages.next.starting_after`). */
+	startingAfter?: string;
 }
 
 export interface Page {
 	items: IDataObject[];
 	body: IDataObject;
+	/** The position this page was asked from (undefined: the first page of the list). */
+	startingAfter?: string;
 }
 
 export function getPath(body: unknown, path: string): unknown {
@@ -42,7 +46,7 @@ export function getPath(body: unknown, path: string): unknown {
 	return value;
 }
 
-function nextCursor(body: IDataObject): string | undefined {
+export function nextCursor(body: IDataObject): string | undefined {
 	const next = getPath(body, 'pages.next');
 	if (next && typeof next === 'object') {
 		const cursor = (next as IDataObject).starting_after;
@@ -85,7 +89,7 @@ export async function* paginate(client: IntercomClient, req: IntercomRequest, op
 	let remaining = limit === undefined ? Infinity : Math.max(0, Math.floor(limit));
 	const largest = options.maxPerPage ?? MAX_PER_PAGE;
 	const firstPerPage = Math.min(largest, remaining);
-	let cursor: string | undefined;
+	let cursor: string | undefined = kind === 'page' ? undefined : options.startingAfter;
 	let page = 1;
 	while (remaining > 0) {
 		const perPage = kind === 'page' ? firstPerPage : Math.min(largest, remaining);
@@ -93,7 +97,7 @@ export async function* paginate(client: IntercomClient, req: IntercomRequest, op
 		const found = itemsOf(body, itemsPath);
 		const items = found.length > remaining ? found.slice(0, remaining) : found;
 		remaining -= items.length;
-		yield { items, body };
+		yield { items, body, startingAfter: cursor };
 		if (items.length === 0) return;
 		const next = kind === 'page' ? undefined : nextCursor(body);
 		const hasMorePages = page < Number(getPath(body, 'pages.total_pages') ?? 0);

@@ -14,7 +14,16 @@
  */
 import type { ChangeEntry } from '../../../sandbox';
 
-export const APPEND_KINDS = ['contact.created', 'conversation.created', 'conversation_part.created', 'article.created', 'admin.activity_log.created'] as const;
+export const APPEND_KINDS = [
+	'contact.created',
+	'conversation.created',
+	'conversation_part.created',
+	'article.created',
+	'admin.activity_log.created',
+	'ticket.created',
+	'ticket.state_changed',
+	'company.created',
+] as const;
 export const STATE_KINDS = ['contact.updated', 'conversation.updated', 'conversation.closed', 'article.updated'] as const;
 export type LedgerEvent = (typeof APPEND_KINDS)[number] | (typeof STATE_KINDS)[number];
 
@@ -94,6 +103,12 @@ export function versionsOf(event: LedgerEvent, entries: ChangeEntry[], filter: L
 			return entries.filter((e) => e.kind === 'conversation.closed').map((e) => v(e.id, e));
 		case 'article.updated':
 			return entries.filter((e) => e.kind.startsWith('article.') && e.kind !== 'article.deleted').map((e) => v(e.id, e));
+		case 'ticket.created':
+		case 'company.created':
+			return entries.filter((e) => e.kind === event).map((e) => v(e.id, e));
+		case 'ticket.state_changed':
+			// Keyed by the part that records the change.
+			return entries.filter((e) => e.kind === event).map((e) => v(String(e.detail?.part_id), e));
 		case 'admin.activity_log.created':
 			return []; // keyed by the log entry's own id, which the change log does not carry: see activityLogVersions
 	}

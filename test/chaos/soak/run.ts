@@ -1,12 +1,15 @@
 /**
  * The chaos soak: random activity in the sandbox (contacts created and updated, conversations
- * started, replied to, assigned, closed, articles published, admins going away), action
+ * started, replied to, assigned, closed, articles published, admins going away, tickets opened
+ * and moved between states, companies created), action
  * workflows, and one trigger workflow per event kind polling through it all, under injected
  * faults, restarts and restored stale copies of the static data. Time is the sandbox's: hours of
  * it pass in a minute or two. At the end, every workflow's emitted events are judged against the
  * change log (ledger.ts).
  */
 import type { ChangeEntry } from '../../../sandbox';
+import { createOrUpdateCompany } from '../../../sandbox/store/company-ops';
+import { createTicket, updateTicket } from '../../../sandbox/store/ticket-ops';
 import { emptyTally, repeatedPosts, runActions, type ActionTally } from './actions';
 import { activityLogVersions, judge, judgeAway, versionsOf, type LedgerEvent, type Verdict } from './ledger';
 import { TriggerWorkflow, WORKFLOWS, type RestartKind } from './workflows';
@@ -44,6 +47,26 @@ function toggleAway(world: World): void {
 	sb.sandbox.routes['PUT /admins/{admin_id}/away']({ ws, params: { admin_id: admin.id }, query: {}, body: { away_mode_enabled: !admin.away_mode_enabled }, settings: sb.settings });
 }
 
+let serial = 0;
+
+/** A customer opens a ticket (a Customer ticket type, a random contact). */
+function newTicket(world: World): void {
+	const ws = world.sb.workspace;
+	const type = world.rng.pick([...ws.ticketTypes.values()].filter((t) => t.category === 'Customer' && !t.archived));
+	createTicket(ws, { ticket_type_id: type.id, contacts: [{ id: world.rng.pick(ws.contacts.all()).id }], ticket_attributes: { _default_title_: `Soak ticket ${++serial}` } });
+}
+
+/** A teammate moves a ticket to another state of its type. */
+function moveTicket(world: World): void {
+	const ws = world.sb.workspace;
+	const tickets = [...ws.tickets.values()];
+	if (tickets.length === 0) return;
+	const ticket = world.rng.pick(tickets);
+	const states = [...ws.ticketStates.values()].filter((s) => !s.archived && s.ticketTypeIds.includes(ticket.ticketTypeId) && s.id !== ticket.ticketStateId);
+	if (states.length === 0) return;
+	updateTicket(ws, ticket.id, { ticket_state_id: world.rng.pick(states).id, admin_id: Number(world.rng.pick([...ws.admins.keys()])) });
+}
+
 /** One tick of customers and teammates: a few of everything, spread over a minute or so. */
 function activity(world: World): void {
 	const { sb, rng } = world;
@@ -56,6 +79,9 @@ function activity(world: World): void {
 		() => sb.activity.closes(rng.int(0, 4)),
 		() => rng.chance(0.3) && sb.activity.articlePublishes(1),
 		() => rng.chance(0.4) && toggleAway(world),
+		() => rng.chance(0.5) && newTicket(world),
+		() => rng.chance(0.6) && moveTicket(world),
+		() => rng.chance(0.25) && createOrUpdateCompany(sb.workspace, { company_id: `soak-company-${++serial}`, name: `Soak company ${serial}` }),
 	];
 	for (const step of steps.sort(() => rng.next() - 0.5)) {
 		step();

@@ -48,6 +48,9 @@ export const WORKFLOWS: WorkflowSpec[] = [
 	},
 	{ name: 'Article Updated (published)', event: 'article.updated', parameters: { event: 'article.updated', onlyPublished: true }, cap: 500 },
 	{ name: 'New Article (published)', event: 'article.created', parameters: { event: 'article.created', onlyPublished: true }, cap: 500 },
+	{ name: 'New Ticket', event: 'ticket.created', parameters: { event: 'ticket.created' }, cap: 500 },
+	{ name: 'Ticket State Changed', event: 'ticket.state_changed', parameters: { event: 'ticket.state_changed' }, cap: 500 },
+	{ name: 'New Company', event: 'company.created', parameters: { event: 'company.created' }, cap: 500 },
 	{ name: 'New Admin Activity Log Entry', event: 'admin.activity_log.created', parameters: { event: 'admin.activity_log.created' }, cap: 500 },
 	{ name: 'Admin Away Status Changed', event: 'admin.away_mode_changed', parameters: { event: 'admin.away_mode_changed' }, cap: 500 },
 ];

@@ -54,7 +54,7 @@ export async function startWorld(seed: number): Promise<World> {
 	const sb = await startSandbox({
 		port: 0,
 		clock: sandboxClock,
-		seed: { seed, contacts: 80, conversations: 40, articles: 12, companies: 3, endAt: T0 - 3600 },
+		seed: { seed, contacts: 80, conversations: 40, articles: 12, companies: 3, tickets: 6, endAt: T0 - 3600 },
 		searchDelaySeconds: SEARCH_DELAY_SECONDS,
 		faultSeed: seed,
 	});
