@@ -9,6 +9,7 @@ import { seedConversations } from './seed-conversations';
 import { seedReferenceData } from './seed-reference';
 import { seedVisitorsAndEvents } from './seed-visitors';
 import { seedTickets } from './seed-tickets';
+import { seedKnowledge } from './seed-knowledge';
 import { BROWSERS, DOMAINS, FIRST_NAMES, INDUSTRIES, LAST_NAMES, LOCATIONS, OSES, PLANS, SIGNUP_SOURCES } from './seed-names';
 import type { Workspace } from './store/workspace';
 import type { CompanyRecord, ContactRecord, NoteRecord } from './store/types';
@@ -68,6 +69,7 @@ export function seedWorkspace(ws: Workspace, options: SeedOptions = {}): void {
 		seedConversations(ws, rng, { count: o.conversations, maxParts: o.maxParts, startAt, endAt });
 		seedVisitorsAndEvents(ws, o.seed, { visitors: o.visitors, endAt });
 		seedTickets(ws, rng, { count: o.tickets, startAt, endAt });
+		seedKnowledge(ws, o.seed, { endAt });
 	} finally {
 		ws.changes.paused = false;
 	}

@@ -14,6 +14,7 @@ import { messageRoutes } from './messages';
 import { visitorRoutes } from './visitors';
 import { ticketRoutes } from './tickets';
 import { workspaceDataRoutes } from './workspace-data';
+import { knowledgeRoutes } from './knowledge';
 
 export const routes: RouteTable = {
 	...contactRoutes,
@@ -27,4 +28,5 @@ export const routes: RouteTable = {
 	...visitorRoutes,
 	...ticketRoutes,
 	...companyRoutes,
+	...knowledgeRoutes,
 };

@@ -30,6 +30,7 @@ import type {
 	TicketTypeRecord,
 } from './types';
 import type { VisitorRecord } from './visitor-ops';
+import { KnowledgeStore } from './knowledge-ops';
 
 export interface WorkspaceOptions {
 	/** Short app id (Intercom's `id_code`), also the `workspace_id` of records. */
@@ -93,6 +94,8 @@ export class Workspace {
 	/** contact id -> the data events submitted for it and their per-name summaries. */
 	readonly dataEvents = new Map<string, ContactEvents>();
 	readonly visitors = new Map<string, VisitorRecord>();
+	/** Internal articles and the Fin Content Library (content import sources, external pages). */
+	readonly knowledge = new KnowledgeStore();
 	/** The admin GET /me answers for (the token's owner). */
 	meAdminId = '';
 
@@ -227,6 +230,7 @@ export class Workspace {
 		this.activityLogs.clear();
 		this.dataEvents.clear();
 		this.visitors.clear();
+		this.knowledge.clear();
 		this.changes.clear();
 		this.meAdminId = '';
 	}

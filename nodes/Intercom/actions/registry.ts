@@ -16,6 +16,9 @@ import { teamOperations } from './team';
 import { visitorOperations } from './visitor';
 import { ticketOperations } from './ticket';
 import { ticketTypeOperations } from './ticketType';
+import { internalArticleOperations } from './internalArticle';
+import { contentImportSourceOperations } from './contentImportSource';
+import { externalPageOperations } from './externalPage';
 import type { OperationDefinition } from './types';
 
 /** Every resource the node offers, in the order the editor lists them. */
@@ -37,6 +40,9 @@ export const resources: ResourceInfo[] = [
 	{ value: 'visitor', name: 'Visitor', description: 'Anonymous people of the Messenger' },
 	{ value: 'ticket', name: 'Ticket', description: 'Customer, back-office and tracker tickets' },
 	{ value: 'ticketType', name: 'Ticket Type', description: 'Ticket types, their attributes and states' },
+	{ value: 'internalArticle', name: 'Internal Article', description: 'Knowledge for teammates, not published to customers' },
+	{ value: 'contentImportSource', name: 'Content Import Source', description: 'Sources of external pages in the Fin Content Library (AI Content)' },
+	{ value: 'externalPage', name: 'External Page', description: 'Pages Fin and Copilot answer from, added to the Fin Content Library (AI Content)' },
 ];
 
 /** Every operation of the node. The node description, the router, the README table and the coverage test all read this list. */
@@ -58,4 +64,7 @@ export const operations: OperationDefinition[] = [
 	...ticketOperations,
 	...ticketTypeOperations,
 	...companyOperations,
+	...internalArticleOperations,
+	...contentImportSourceOperations,
+	...externalPageOperations,
 ];

@@ -25,7 +25,10 @@ export type Resource =
 	| 'awayStatusReason'
 	| 'visitor'
 	| 'ticket'
-	| 'ticketType';
+	| 'ticketType'
+	| 'internalArticle'
+	| 'contentImportSource'
+	| 'externalPage';
 
 /*
  * The executor's vocabulary

@@ -177,3 +177,13 @@ export async function getContactSearchFields(this: ILoadOptionsFunctions): Promi
 export async function getConversationSearchFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await searchFieldOptions(this, 'conversation');
 }
+
+/** The content import sources of the Fin Content Library (a workspace has few), labelled by URL. */
+export async function getContentImportSources(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await optionsFrom(this, {
+		path: '/ai/content_import_sources',
+		itemsKey: 'data',
+		label: (s) => String(s.url || `Source ${s.id}`),
+		description: (s) => `Sync: ${String(s.sync_behavior)}, ${String(s.status)}`,
+	});
+}
