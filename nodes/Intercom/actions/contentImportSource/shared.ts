@@ -12,8 +12,8 @@ export function contentImportSourceField(target: 'path' | 'body', extra: Partial
 	return {
 		in: target,
 		key: 'source_id',
-		idFormat: ID_FORMATS.numeric,
-		convert: target === 'body' ? 'integer' : undefined,
+		// In the path an ID (checked as one); in a body an integer, which its conversion checks.
+		...(target === 'path' ? { idFormat: ID_FORMATS.numeric } : { convert: 'integer' as const, required: true }),
 		property: dynamicOptions('sourceId', 'Content Import Source Name or ID', 'getContentImportSources', { required: true, ...extra }),
 	};
 }
