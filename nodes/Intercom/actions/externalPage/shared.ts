@@ -15,7 +15,7 @@ export function externalPageIdField(): FieldSpec {
 			default: '',
 			required: true,
 			placeholder: '1234',
-			description: "Intercom's ID of the external page (its \"id\"), not the External ID your source gave it",
+			description: 'The ID Intercom gave the external page, not the External ID your source gave it',
 		},
 	};
 }
