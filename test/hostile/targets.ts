@@ -50,6 +50,8 @@ const TEXT: Record<string, string> = {
 	conversationPartId: NUMERIC_ID,
 	sourceId: NUMERIC_ID,
 	noteId: NUMERIC_ID,
+	url: 'https://help.example.com/start',
+	folderId: NUMERIC_ID,
 };
 
 /** A value the operation accepts for this parameter. */
@@ -83,6 +85,7 @@ const UPDATE_FIELDS: Record<string, INodeParameters> = {
 	'conversation:update': { title: 'Title' },
 	'article:update': { title: 'Title' },
 	'company:update': { name: 'Acme' },
+	'internalArticle:update': { title: 'Title' },
 };
 
 export function baseline(def: OperationDefinition): INodeParameters {

@@ -9,7 +9,7 @@ export const deleteExternalPage: OperationDefinition = {
 	description: 'Remove an external page from the Fin Content Library and from AI answers; returns the deleted page (Intercom empties its HTML)',
 	method: 'DELETE',
 	path: '/ai/external_pages/{page_id}',
-	pathLabels: { page_id: 'External Page' },
+	pathLabels: { page_id: 'External Page ID' },
 	subject: 'External page',
 	fields: [externalPageIdField()],
 };

@@ -9,7 +9,7 @@ export const get: OperationDefinition = {
 	description: 'Get one external page of the Fin Content Library by ID, with its HTML, source, External ID and availability',
 	method: 'GET',
 	path: '/ai/external_pages/{page_id}',
-	pathLabels: { page_id: 'External Page' },
+	pathLabels: { page_id: 'External Page ID' },
 	subject: 'External page',
 	fields: [externalPageIdField()],
 };

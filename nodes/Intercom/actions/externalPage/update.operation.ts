@@ -10,7 +10,7 @@ export const update: OperationDefinition = {
 	description: 'Replace the title, HTML, URL and source of an external page created through the API (Intercom requires all four)',
 	method: 'PUT',
 	path: '/ai/external_pages/{page_id}',
-	pathLabels: { page_id: 'External Page' },
+	pathLabels: { page_id: 'External Page ID' },
 	subject: 'External page',
 	fields: [externalPageIdField(), titleField, htmlField, pageUrlField(true), contentImportSourceField('body')],
 	collections: [
