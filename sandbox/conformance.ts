@@ -113,6 +113,13 @@ export const DOCUMENTED_EXTRAS: Record<
 	// Collections are page-numbered (the list answers pages.page / total_pages); Intercom's own SDK,
 	// generated from its API definition, documents page and per_page for this list.
 	'GET /help_center/collections': { query: { page, per_page: perPage } },
+	// Internal articles (list, search) answer page numbers (pages.page / total_pages / per_page) and
+	// AI content lists answer pages_link `next` URLs carrying page and per_page: the values their
+	// answers lead a client to send for the next page, though the spec declares no paging parameters.
+	'GET /internal_articles': { query: { page, per_page: perPage } },
+	'GET /internal_articles/search': { query: { page, per_page: perPage } },
+	'GET /ai/content_import_sources': { query: { page, per_page: perPage } },
+	'GET /ai/external_pages': { query: { page, per_page: perPage } },
 };
 
 export interface RequestFacts {

@@ -11,6 +11,7 @@ import { seedVisitorsAndEvents } from './seed-visitors';
 import { seedTickets } from './seed-tickets';
 import { seedCustomObjects } from './store/custom-object-ops';
 import { seedHelpCenterAndNews } from './seed-help-center-news';
+import { seedKnowledge } from './seed-knowledge';
 import { BROWSERS, DOMAINS, FIRST_NAMES, INDUSTRIES, LAST_NAMES, LOCATIONS, OSES, PLANS, SIGNUP_SOURCES } from './seed-names';
 import type { Workspace } from './store/workspace';
 import type { CompanyRecord, ContactRecord, NoteRecord } from './store/types';
@@ -74,6 +75,7 @@ export function seedWorkspace(ws: Workspace, options: SeedOptions = {}): void {
 		seedCustomObjects(ws);
 		seedCalls(ws);
 		seedHelpCenterAndNews(ws, o.seed, startAt, endAt);
+		seedKnowledge(ws, o.seed, { endAt });
 	} finally {
 		ws.changes.paused = false;
 	}

@@ -19,6 +19,7 @@ import { finIpSwitchRoutes } from './fin-ip-switch';
 import { callExportRoutes } from './calls-exports';
 import { helpCenterRoutes } from './help-center';
 import { newsRoutes } from './news';
+import { knowledgeRoutes } from './knowledge';
 
 export const routes: RouteTable = {
 	...contactRoutes,
@@ -37,4 +38,5 @@ export const routes: RouteTable = {
 	...callExportRoutes,
 	...helpCenterRoutes,
 	...newsRoutes,
+	...knowledgeRoutes,
 };

@@ -37,6 +37,7 @@ import { CustomObjectStore } from './custom-object-ops';
 import { FinStore } from './fin-ops';
 import { IpAllowlist } from './ip-allowlist';
 import { MediaStore } from './media-ops';
+import { KnowledgeStore } from './knowledge-ops';
 
 export interface WorkspaceOptions {
 	/** Short app id (Intercom's `id_code`), also the `workspace_id` of records. */
@@ -106,6 +107,8 @@ export class Workspace {
 	readonly collections = new Map<string, CollectionRecord>();
 	readonly newsfeeds = new Map<string, NewsfeedRecord>();
 	readonly newsItems = new Map<string, NewsItemRecord>();
+	/** Internal articles and the Fin Content Library (content import sources, external pages). */
+	readonly knowledge = new KnowledgeStore();
 	/** The admin GET /me answers for (the token's owner). */
 	meAdminId = '';
 	readonly customObjects = new CustomObjectStore();
@@ -247,6 +250,7 @@ export class Workspace {
 		this.activityLogs.clear();
 		this.dataEvents.clear();
 		this.visitors.clear();
+		this.knowledge.clear();
 		this.changes.clear();
 		this.meAdminId = '';
 		this.customObjects.clear();

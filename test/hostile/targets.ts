@@ -54,6 +54,8 @@ const TEXT: Record<string, string> = {
 	phone: '+353832345678',
 	addresses: '10.0.0.1',
 	conversationIds: NUMERIC_ID,
+	url: 'https://help.example.com/start',
+	folderId: NUMERIC_ID,
 };
 
 /** A value the operation accepts for this parameter. */
@@ -90,6 +92,7 @@ const UPDATE_FIELDS: Record<string, INodeParameters> = {
 	'article:update': { title: 'Title' },
 	'company:update': { name: 'Acme' },
 	'collection:update': { name: 'Getting started' },
+	'internalArticle:update': { title: 'Title' },
 };
 /** Parameters an operation cannot go without that the walk above does not fill (a fixed collection). */
 const REQUIRED_EXTRA: Record<string, INodeParameters> = {

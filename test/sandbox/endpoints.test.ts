@@ -6,6 +6,7 @@ import { loadSpec, RunningSandbox, startSandbox } from '../../sandbox';
 import { routes } from '../../sandbox/api/routes';
 import { createVisitor } from '../../sandbox/store/visitor-ops';
 import { ticketRoutes } from '../../sandbox/api/tickets';
+import { knowledgeRoutes } from '../../sandbox/api/knowledge';
 import { helpCenterRoutes } from '../../sandbox/api/help-center';
 import { newsRoutes } from '../../sandbox/api/news';
 import { callExportRoutes } from '../../sandbox/api/calls-exports';
@@ -13,7 +14,7 @@ import { customObjectRoutes } from '../../sandbox/api/custom-objects';
 import { finIpSwitchRoutes } from '../../sandbox/api/fin-ip-switch';
 
 /** Routes whose shapes their own suites check, the same way (test/<resource>/sandbox-api.test.ts). */
-const checkedElsewhere = [ticketRoutes, customObjectRoutes, finIpSwitchRoutes, callExportRoutes, helpCenterRoutes, newsRoutes];
+const checkedElsewhere = [ticketRoutes, customObjectRoutes, finIpSwitchRoutes, callExportRoutes, helpCenterRoutes, newsRoutes, knowledgeRoutes];
 import { call, shapeProblems } from './helpers';
 
 const MAIN_TAGS = ['Contacts', 'Admins', 'Articles', 'Conversations'];

@@ -28,6 +28,9 @@ import { helpCenterOperations } from './helpCenter';
 import { collectionOperations } from './collection';
 import { newsItemOperations } from './newsItem';
 import { newsfeedOperations } from './newsfeed';
+import { internalArticleOperations } from './internalArticle';
+import { contentImportSourceOperations } from './contentImportSource';
+import { externalPageOperations } from './externalPage';
 import type { OperationDefinition } from './types';
 
 /** Every resource the node offers, in the order the editor lists them. */
@@ -61,6 +64,9 @@ export const resources: ResourceInfo[] = [
 	{ value: 'collection', name: 'Help Center Collection', description: 'Collections and sections that organise Help Center articles' },
 	{ value: 'newsItem', name: 'News Item', description: 'Announcements published on Messenger newsfeeds' },
 	{ value: 'newsfeed', name: 'Newsfeed', description: 'The newsfeeds news items are published to, and what is live on each' },
+	{ value: 'internalArticle', name: 'Internal Article', description: 'Knowledge for teammates, not published to customers' },
+	{ value: 'contentImportSource', name: 'Content Import Source', description: 'Sources of external pages in the Fin Content Library (AI Content)' },
+	{ value: 'externalPage', name: 'External Page', description: 'Pages Fin and Copilot answer from, added to the Fin Content Library (AI Content)' },
 ];
 
 /** Every operation of the node. The node description, the router, the README table and the coverage test all read this list. */
@@ -94,4 +100,7 @@ export const operations: OperationDefinition[] = [
 	...collectionOperations,
 	...newsItemOperations,
 	...newsfeedOperations,
+	...internalArticleOperations,
+	...contentImportSourceOperations,
+	...externalPageOperations,
 ];

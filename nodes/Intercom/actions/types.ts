@@ -37,7 +37,10 @@ export type Resource =
 	| 'helpCenter'
 	| 'collection'
 	| 'newsItem'
-	| 'newsfeed';
+	| 'newsfeed'
+	| 'internalArticle'
+	| 'contentImportSource'
+	| 'externalPage';
 
 /*
  * The executor's vocabulary
@@ -267,7 +270,11 @@ export interface OperationDefinition {
 	fixed?: { body?: IDataObject; query?: IDataObject };
 	/** Rules on the finished request, checked before sending. */
 	checks?: RequestCheck[];
-	/** A list endpoint: adds Return All / Limit and walks the pages. */
+	/**
+	 * A list endpoint: adds Return All / Limit and walks the pages. `linked` is for lists whose spec
+	 * declares no paging parameters (internal articles, AI content): the first page is asked for
+	 * plainly, each later one as the answer links it (`pages.next`, or the next page number).
+	 */
 	list?: { pagination: PaginationKind | 'none'; itemsPath: string | string[]; maxPerPage?: number };
 	/** What a 404 names, such as "Contact". */
 	subject?: string;

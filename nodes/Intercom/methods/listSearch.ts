@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { IntercomClient, type IntercomRequest } from '../../shared/transport/client';
-import { getPath, itemsOf } from '../../shared/transport/pagination';
+import { getPath, itemsOf, nextLinkedQuery } from '../../shared/transport/pagination';
 import { nextSearchPage } from '../actions/article/paging';
 
 // Every exported function here is a listSearch method (the node registers the whole module).
@@ -169,4 +169,20 @@ export async function searchCompanies(this: ILoadOptionsFunctions, filter?: stri
 		});
 	const more = page < Number(getPath(body, 'pages.total_pages') ?? 0);
 	return { results, paginationToken: more ? String(page + 1) : undefined };
+}
+
+/**
+ * Internal articles a page at a time, as Intercom pages them (`nextLinkedQuery`: the spec declares
+ * no paging parameters); a filter matches, case-insensitively, anywhere in each page's titles.
+ */
+export async function searchInternalArticles(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const needle = (filter ?? '').trim().toLowerCase();
+	const paging = paginationToken ? (JSON.parse(paginationToken) as IDataObject) : {};
+	const body = await send(this, { method: 'GET', path: '/internal_articles', query: paging });
+	const articles = itemsOf(body, 'data');
+	const results: INodeListSearchItems[] = articles
+		.filter((a) => !needle || String(a.title ?? '').toLowerCase().includes(needle))
+		.map((a) => ({ name: oneLine(a.title) || `Internal article ${a.id}`, value: String(a.id) }));
+	const next = articles.length > 0 ? nextLinkedQuery(body, paging) : undefined;
+	return { results, paginationToken: next ? JSON.stringify(next) : undefined };
 }

@@ -212,3 +212,12 @@ export async function getCollections(this: ILoadOptionsFunctions): Promise<INode
 export async function getNewsfeeds(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await optionsFrom(this, { path: '/news/newsfeeds', itemsKey: 'data', label: (f) => String(f.name) });
 }
+/** The content import sources of the Fin Content Library (a workspace has few), labelled by URL. */
+export async function getContentImportSources(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await optionsFrom(this, {
+		path: '/ai/content_import_sources',
+		itemsKey: 'data',
+		label: (s) => String(s.url || `Source ${s.id}`),
+		description: (s) => `Sync: ${String(s.sync_behavior)}, ${String(s.status)}`,
+	});
+}

@@ -9,9 +9,11 @@ export const MAX_PER_PAGE = 150;
  * How a list endpoint pages:
  * - `cursor`: GET with `per_page` and `starting_after` from `pages.next.starting_after`;
  * - `search`: POST whose cursor travels in the body, `pagination: {per_page, starting_after}`;
- * - `page`: page numbers (`page`, `per_page`, until `pages.total_pages`), as articles do.
+ * - `page`: page numbers (`page`, `per_page`, until `pages.total_pages`), as articles do;
+ * - `linked`: the first page is asked for without paging parameters (the spec declares none) and
+ *   each later page exactly as the answer links it (see `nextLinkedQuery`): internal articles, AI content.
  */
-export type PaginationKind = 'cursor' | 'search' | 'page';
+export type PaginationKind = 'cursor' | 'search' | 'page' | 'linked';
 
 export interface ListOptions {
 	pagination: PaginationKind;
@@ -84,6 +86,10 @@ export function itemsOf(body: unknown, itemsPath: string | string[]): IDataObjec
  * Page numbers keep the first page's `per_page`: a different size would shift the offsets.
  */
 export async function* paginate(client: IntercomClient, req: IntercomRequest, options: ListOptions): AsyncGenerator<Page> {
+	if (options.pagination === 'linked') {
+		yield* paginateLinked(client, req, options);
+		return;
+	}
 	const { itemsPath, limit } = options;
 	let kind = options.pagination;
 	let remaining = limit === undefined ? Infinity : Math.max(0, Math.floor(limit));
@@ -110,6 +116,55 @@ export async function* paginate(client: IntercomClient, req: IntercomRequest, op
 			return;
 		}
 		if (options.shouldStop?.()) return;
+	}
+}
+
+/**
+ * The query of the page after this one as Intercom's answer links it, or undefined on the last page:
+ * - `pages.next` as a URL (pages_link): its query alone, sent to the credential's own base URL, so a
+ *   link can never carry the token to another host;
+ * - `pages.next.starting_after` (cursor_pages with a cursor): that cursor;
+ * - otherwise, while `pages.page` < `pages.total_pages`: the next page number with the `per_page`
+ *   Intercom answered, so pages never overlap.
+ * `current` is the paging query of the page just read; a link back to it is the last page.
+ */
+export function nextLinkedQuery(body: IDataObject, current: IDataObject): IDataObject | undefined {
+	const next = getPath(body, 'pages.next');
+	let query: IDataObject | undefined;
+	if (typeof next === 'string' && next !== '') {
+		let url: URL | undefined;
+		try {
+			url = new URL(next, 'https://api.intercom.io');
+		} catch {
+			url = undefined;
+		}
+		query = url ? Object.fromEntries(url.searchParams.entries()) : undefined;
+	} else if (next && typeof next === 'object' && typeof (next as IDataObject).starting_after === 'string') {
+		query = { starting_after: (next as IDataObject).starting_after };
+	} else {
+		const page = Number(getPath(body, 'pages.page') ?? current.page ?? 1);
+		const totalPages = Number(getPath(body, 'pages.total_pages') ?? 0);
+		if (Number.isInteger(page) && page < totalPages) {
+			const perPage = Number(getPath(body, 'pages.per_page'));
+			query = Number.isInteger(perPage) && perPage > 0 ? { page: page + 1, per_page: perPage } : { page: page + 1 };
+		}
+	}
+	if (!query || Object.keys(query).length === 0) return undefined;
+	const same = Object.keys(query).length === Object.keys(current).length && Object.entries(query).every(([k, v]) => String(current[k]) === String(v));
+	return same ? undefined : query;
+}
+
+/** `linked` pages: the request as declared, then each page the answer links (nextLinkedQuery). */
+async function* paginateLinked(client: IntercomClient, req: IntercomRequest, options: ListOptions): AsyncGenerator<Page> {
+	let remaining = options.limit === undefined ? Infinity : Math.max(0, Math.floor(options.limit));
+	let paging: IDataObject | undefined = {};
+	while (paging && remaining > 0) {
+		const body = await client.request<IDataObject>({ ...req, query: { ...req.query, ...paging } });
+		const items = itemsOf(body, options.itemsPath).slice(0, remaining);
+		remaining -= items.length;
+		yield { items, body };
+		if (items.length === 0 || options.shouldStop?.()) return;
+		paging = nextLinkedQuery(body, paging);
 	}
 }
 
