@@ -167,7 +167,7 @@ export function diffVersion(version: string): VersionDiff {
 	};
 }
 
-function report(): string {
+export function report(): string {
 	const lines = [
 		'# How Intercom API 2.15 and 2.16 differ from 2.14, for the operations of 2.14',
 		'',
