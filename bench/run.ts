@@ -865,7 +865,11 @@ function markdown(r: Results): string {
 
 function writeReport(results: Results, outDir: string, prefix: string): void {
 	const { pacing, machine: info } = results;
-	fs.writeFileSync(path.join(outDir, `${prefix}results.md`), markdown(results));
+	// The description-size section is written by scripts/description-size.ts; a bench run keeps it.
+	const file = path.join(outDir, `${prefix}results.md`);
+	const earlier = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+	const kept = /<!-- description-size:start[\s\S]*<!-- description-size:end -->/.exec(earlier)?.[0];
+	fs.writeFileSync(file, kept ? `${markdown(results).trimEnd()}\n\n${kept}\n` : markdown(results));
 	fs.writeFileSync(
 		path.join(outDir, `${prefix}pacing.svg`),
 		pacingChart(

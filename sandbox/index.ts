@@ -1,5 +1,5 @@
 /**
- * Intercom sandbox: an Intercom-compatible local API server (API 2.14) for
+ * Intercom sandbox: an Intercom-compatible local API server (API 2.14, 2.15 and 2.16) for
  * tests and benchmarks. Dev tooling only — never import it from nodes/ or
  * credentials/.
  *

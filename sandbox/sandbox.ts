@@ -13,7 +13,7 @@ import { RequestLog } from './request-log';
 import { routes } from './api/routes';
 import { seedWorkspace, SeedOptions } from './seed';
 import { DEFAULT_SETTINGS, SandboxSettings } from './settings';
-import { SpecRouter } from './spec';
+import { BASE_SPEC_VERSION, isSpecVersion, loadSpec, SPEC_VERSIONS, SpecRouter, type SpecVersion } from './spec';
 import { assertTimeZone } from './timezone';
 import { Workspace } from './store/workspace';
 import { WebhookDispatcher } from './webhooks';
@@ -57,8 +57,13 @@ export class Sandbox {
 	readonly rateLimiter: RateLimiter;
 	readonly faults = new FaultInjector();
 	readonly log = new RequestLog();
+	/** The 2.14 description (the package's default version). */
 	readonly spec = new SpecRouter();
 	readonly conformance = new ConformanceChecker(this.spec);
+	/** One route table and checker per API version the sandbox holds a description of. */
+	private readonly versions = new Map<SpecVersion, { spec: SpecRouter; conformance: ConformanceChecker }>([
+		[BASE_SPEC_VERSION, { spec: this.spec, conformance: this.conformance }],
+	]);
 	readonly routes: RouteTable = routes;
 	readonly activity: ActivitySimulator;
 	readonly webhooks: WebhookDispatcher;
@@ -131,6 +136,24 @@ export class Sandbox {
 		this.rateLimiter.reset();
 		this.webhooks.clear();
 	}
+
+	/**
+	 * The description a request is checked against, by its Intercom-Version header: 2.15 and 2.16
+	 * their own; anything else 2.14's, whose enum accepts the versions up to 2.14 (Intercom serves
+	 * them) and refuses the rest (Intercom answers 400 intercom_version_invalid).
+	 */
+	forVersion(header: string | undefined): { version: SpecVersion; spec: SpecRouter; conformance: ConformanceChecker } {
+		const version = header !== undefined && isSpecVersion(header) ? header : BASE_SPEC_VERSION;
+		let entry = this.versions.get(version);
+		if (!entry) {
+			const spec = new SpecRouter(loadSpec(version));
+			entry = { spec, conformance: new ConformanceChecker(spec) };
+			this.versions.set(version, entry);
+		}
+		return { version, ...entry };
+	}
+
+	static readonly versions = SPEC_VERSIONS;
 
 	setSearchDelay(seconds: number): void {
 		for (const ws of this.workspaces.values()) ws.searchDelaySeconds = seconds;

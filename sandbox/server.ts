@@ -17,6 +17,7 @@ import type { RateLimitDecision } from './rate-limit';
 import type { LoggedRequest } from './request-log';
 import type { Sandbox } from './sandbox';
 import { formatProblems, validateSchema } from './schema-validator';
+import { inBaseShape, inVersionShape } from './versions';
 
 export const CONTROL_PREFIX = '/__sandbox/';
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -199,7 +200,8 @@ async function handle(sandbox: Sandbox, req: IncomingMessage, res: ServerRespons
 		return;
 	}
 
-	const conformance = sandbox.conformance.check({ method, path, query, headers, rawBody });
+	const versioned = sandbox.forVersion(headers['intercom-version']);
+	const conformance = versioned.conformance.check({ method, path, query, headers, rawBody });
 	entry.body = conformance.body ?? (rawBody === '' ? undefined : rawBody);
 	entry.operation = conformance.operationKey;
 	entry.verdict = { conformant: conformance.problems.length === 0, problems: [...conformance.problems] };
@@ -247,7 +249,7 @@ async function handle(sandbox: Sandbox, req: IncomingMessage, res: ServerRespons
 		}
 	}
 
-	const out = answer(sandbox, method, headers, conformance, entry, req.socket.remoteAddress, `http://${headers.host ?? '127.0.0.1'}`);
+	const out = answer(sandbox, method, headers, conformance, entry, req.socket.remoteAddress, `http://${headers.host ?? '127.0.0.1'}`, versioned);
 	out.headers['X-Request-Id'] = (out.headers['X-Request-Id'] ?? randomUUID());
 	// The Date a server stamps comes from its own clock: clients can tell how far it is from theirs.
 	out.headers.Date = new Date(sandbox.clock.now()).toUTCString();
@@ -263,6 +265,7 @@ function answer(
 	entry: Omit<LoggedRequest, 'seq'>,
 	ip: string | undefined,
 	origin: string,
+	versioned: ReturnType<Sandbox['forVersion']>,
 ): Outgoing {
 	const requestId = randomUUID();
 	const fail = (err: ApiError, extra: Record<string, string> = {}) =>
@@ -297,7 +300,7 @@ function answer(
 	let status = 200;
 	let body: unknown;
 	try {
-		const parsedBody = conformance.body ?? (method === 'GET' ? undefined : {});
+		const parsedBody = inBaseShape(versioned.version, key, conformance.body) ?? (method === 'GET' ? undefined : {});
 		const result = handler({ ws, params: conformance.match.pathParams, query: conformance.query, body: parsedBody, settings: sandbox.settings, ip, origin });
 		if (result instanceof FileReply) {
 			return { status: result.status, body: result.bytes, contentType: result.contentType, headers: { ...limitHeaders, ...result.headers, 'X-Request-Id': requestId } };
@@ -310,11 +313,13 @@ function answer(
 		if (err instanceof ApiError) return fail(err, limitHeaders);
 		return fail(new ApiError(500, 'server_error', `sandbox error: ${(err as Error).message}`), limitHeaders);
 	}
+	// Handlers answer in 2.14's shapes; a later version's changes are applied here (sandbox/versions.ts).
+	body = inVersionShape(versioned.version, status, body);
 	if (sandbox.settings.validateResponses) {
-		const schema = sandbox.spec.responseSchema(conformance.match.operation, status);
+		const schema = versioned.spec.responseSchema(conformance.match.operation, status);
 		if (schema) {
 			const value = body instanceof JsonText ? JSON.parse(body.toBuffer().toString('utf8')) : body;
-			const problems = validateSchema(value, schema, { schemas: sandbox.spec.spec.schemas }, 'response');
+			const problems = validateSchema(value, schema, { schemas: versioned.spec.spec.schemas }, 'response');
 			if (problems.length > 0) entry.responseProblems = formatProblems(problems);
 		}
 	}

@@ -1,6 +1,6 @@
 /**
- * Access to the committed spec fixture (`spec/intercom-2.14.json`, built by
- * `scripts/build-spec-fixture.ts`) and matching of request paths to its
+ * Access to the committed spec fixtures (`spec/intercom-<version>.json` for 2.14, 2.15 and 2.16,
+ * built by `scripts/build-spec-fixture.ts`) and matching of request paths to their
  * operations. Path templates are compiled once; matching prefers literal
  * segments over parameters so `/contacts/search` never matches `{contact_id}`.
  */
@@ -33,14 +33,32 @@ export interface SpecFixture {
 	schemas: Record<string, Schema>;
 }
 
-export const SPEC_FIXTURE_PATH = resolve(__dirname, '../spec/intercom-2.14.json');
+/** The API versions the sandbox holds a description of; the first is the one the package is built for. */
+export const SPEC_VERSIONS = ['2.14', '2.15', '2.16'] as const;
+export type SpecVersion = (typeof SPEC_VERSIONS)[number];
+export const BASE_SPEC_VERSION: SpecVersion = '2.14';
 
-let cached: SpecFixture | undefined;
+export function isSpecVersion(value: string): value is SpecVersion {
+	return (SPEC_VERSIONS as readonly string[]).includes(value);
+}
 
-/** Loads (once) and returns the fixture. */
-export function loadSpec(): SpecFixture {
-	if (!cached) cached = JSON.parse(readFileSync(SPEC_FIXTURE_PATH, 'utf8')) as SpecFixture;
-	return cached;
+export function specFixturePath(version: SpecVersion = BASE_SPEC_VERSION): string {
+	return resolve(__dirname, `../spec/intercom-${version}.json`);
+}
+
+export const SPEC_FIXTURE_PATH = specFixturePath(BASE_SPEC_VERSION);
+
+const cached = new Map<string, SpecFixture>();
+
+/** Loads (once per version) and returns the fixture of an API version (default 2.14). */
+export function loadSpec(version: string = BASE_SPEC_VERSION): SpecFixture {
+	if (!isSpecVersion(version)) throw new Error(`no spec fixture for Intercom API ${version} (have ${SPEC_VERSIONS.join(', ')})`);
+	let spec = cached.get(version);
+	if (!spec) {
+		spec = JSON.parse(readFileSync(specFixturePath(version), 'utf8')) as SpecFixture;
+		cached.set(version, spec);
+	}
+	return spec;
 }
 
 interface CompiledTemplate {

@@ -16,7 +16,19 @@ export const INTERCOM_AUTHORIZE_URLS = {
 	au: 'https://app.au.intercom.com/oauth',
 } as const;
 
-export const DEFAULT_API_VERSION = '2.14';
+/**
+ * The Intercom API versions the nodes are built and tested for (each one's description is in
+ * spec/, and the test suite runs the operations under each). 2.14 is the default.
+ */
+export const API_VERSIONS = ['2.14', '2.15', '2.16'] as const;
+export type ApiVersion = (typeof API_VERSIONS)[number];
+export const DEFAULT_API_VERSION: ApiVersion = '2.14';
+
+/** Whether `version` (the credential's) is `floor` or later; a version the list does not know counts as 2.14. */
+export function apiVersionAtLeast(version: string, floor: ApiVersion): boolean {
+	const index = (API_VERSIONS as readonly string[]).indexOf(version);
+	return Math.max(index, 0) >= API_VERSIONS.indexOf(floor);
+}
 
 export type IntercomRegion = keyof typeof INTERCOM_API_URLS | 'custom';
 
@@ -66,9 +78,14 @@ export const REGION_CREDENTIAL_PROPERTIES: INodeProperties[] = [
 export const API_VERSION_PROPERTY: INodeProperties = {
 	displayName: 'API Version',
 	name: 'apiVersion',
-	type: 'string',
+	type: 'options',
+	options: [
+		{ name: '2.14', value: '2.14', description: 'The default' },
+		{ name: '2.15', value: '2.15', description: 'Conversations carry their company' },
+		{ name: '2.16', value: '2.16', description: 'Contact owner IDs are text, ticket assignee IDs numbers, conversation priority has levels' },
+	],
 	default: DEFAULT_API_VERSION,
-	description: 'Sent as the Intercom-Version header on every request. The nodes are built and tested for 2.14.',
+	description: 'Sent as the Intercom-Version header on every request; it decides the shape of what Intercom returns (see the README)',
 };
 
 /** One setting for both nodes, the dynamic lists and every operation; the transport reads it. */

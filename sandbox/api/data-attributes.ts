@@ -1,4 +1,7 @@
-/** Handlers for the Data Attributes operations: list, create, update. */
+/**
+ * Handlers for the Data Attributes operations (list, create, update), and for API 2.16's list of
+ * conversation attributes, which that version moved out of `GET /data_attributes`.
+ */
 import { createDataAttribute, updateDataAttribute } from '../store/data-attribute-ops';
 import type { DataAttributeRecord } from '../store/types';
 import type { RouteTable } from './context';
@@ -26,7 +29,40 @@ function presentDataAttribute(a: DataAttributeRecord) {
 	return out;
 }
 
+/** 2.16's names for the types (conversation_attribute_*_type); options become {id, label} objects. */
+const CONVERSATION_ATTRIBUTE_TYPES: Record<DataAttributeRecord['data_type'], string> = {
+	string: 'string',
+	integer: 'integer',
+	float: 'decimal',
+	boolean: 'boolean',
+	date: 'datetime',
+};
+
+function presentConversationAttribute(a: DataAttributeRecord) {
+	const out: Record<string, unknown> = {
+		type: 'conversation_attribute',
+		id: a.id,
+		name: a.name,
+		description: a.description,
+		data_type: a.options ? 'list' : CONVERSATION_ATTRIBUTE_TYPES[a.data_type],
+		archived: a.archived,
+		required: false,
+		created_at: a.created_at,
+		updated_at: a.updated_at,
+	};
+	if (a.options) out.options = a.options.map((label, i) => ({ id: String(i + 1), label, archived: false }));
+	if (a.admin_id) out.admin_id = a.admin_id;
+	return out;
+}
+
 export const dataAttributeRoutes: RouteTable = {
+	// Exists from API 2.16 on: an earlier version's request for this path matches GET /conversations/{conversation_id}.
+	'GET /conversations/attributes': ({ ws, query }) => ({
+		type: 'list',
+		data: ws.dataAttributes
+			.filter((a) => a.model === 'conversation' && (query.include_archived === true || !a.archived))
+			.map(presentConversationAttribute),
+	}),
 	'GET /data_attributes': ({ ws, query }) => {
 		const model = query.model === undefined ? undefined : String(query.model);
 		const data = ws.dataAttributes

@@ -1,6 +1,6 @@
 /**
  * Every contact operation end to end against the local Intercom sandbox: the node's requests
- * must all conform to the 2.14 spec, and the sandbox's state must show each operation's effect.
+ * must all conform to the spec of the version under test, and the sandbox's state must show each operation's effect.
  */
 import type { INodeParameters } from 'n8n-workflow';
 
@@ -8,6 +8,7 @@ import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { createNote } from '../../sandbox/store/contact-ops';
 import { credentialsFor, runNode } from '../helpers/n8n';
 import { locator } from '../helpers/fake-intercom';
+import { TEST_API_VERSION } from '../helpers/api-version';
 
 let sb: RunningSandbox;
 
@@ -152,7 +153,7 @@ describe('contact operations against the sandbox', () => {
 				'DELETE /contacts/{contact_id}/subscriptions/{subscription_id}',
 			]),
 		);
-		expect(requests.every((r) => r.intercomVersion === '2.14')).toBe(true);
+		expect(requests.every((r) => r.intercomVersion === TEST_API_VERSION)).toBe(true);
 		expect(sb.log.nonConformant()).toEqual([]);
 	});
 });

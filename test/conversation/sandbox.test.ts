@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { credentialsFor, runNode } from '../helpers/n8n';
+import { TEST_API_VERSION } from '../helpers/api-version';
 
 /**
  * Every conversation and tag operation, end to end against the Intercom-compatible sandbox:
@@ -171,7 +172,7 @@ describe('conversations and tags against the sandbox', () => {
 	});
 
 	// Runs last: it judges every request the tests above sent.
-	it('sent only requests that conform to the 2.14 spec', () => {
+	it('sent only requests that conform to the spec of the version under test', () => {
 		const requests = sb.log.requests();
 		expect(new Set(requests.map((r) => r.operation))).toEqual(
 			new Set([
@@ -194,7 +195,7 @@ describe('conversations and tags against the sandbox', () => {
 				'DELETE /tags/{tag_id}',
 			]),
 		);
-		expect(requests.every((r) => r.intercomVersion === '2.14')).toBe(true);
+		expect(requests.every((r) => r.intercomVersion === TEST_API_VERSION)).toBe(true);
 		expect(sb.log.nonConformant()).toEqual([]);
 	});
 });

@@ -7,6 +7,7 @@ import nock from 'nock';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { credentialsFor, runNode, type RunNodeResult } from './n8n';
+import { TEST_API_VERSION } from './api-version';
 
 export const BASE_URL = 'http://intercom.test';
 export const TOKEN = 'tok_contact_tests';
@@ -90,7 +91,7 @@ function sorted(query: Record<string, string>): Array<[string, string]> {
 }
 
 /** What every request to Intercom must carry. */
-export const HEADERS = { version: '2.14', authorization: `Bearer ${TOKEN}` };
+export const HEADERS = { version: TEST_API_VERSION, authorization: `Bearer ${TOKEN}` };
 
 /** A recorded call with the standard headers; JSON bodies add the content type. */
 export function call(method: string, path: string, options: { query?: Record<string, string>; body?: unknown } = {}): RecordedCall {

@@ -27,6 +27,7 @@ import { IntercomAccessTokenApi } from '../../credentials/IntercomAccessTokenApi
 import { IntercomOAuth2Api } from '../../credentials/IntercomOAuth2Api.credentials';
 import { IntercomWebhookSecretApi } from '../../credentials/IntercomWebhookSecretApi.credentials';
 import { Intercom } from '../../nodes/Intercom/Intercom.node';
+import { TEST_API_VERSION } from './api-version';
 
 // Tests never reach the internet: only loopback (the in-process sandbox, scripted servers) gets through.
 nock.disableNetConnect();
@@ -158,7 +159,7 @@ export const nodeTypes: INodeTypes = {
 };
 
 export function credentialsFor(baseUrl: string, token: string, extra: IDataObject = {}): Record<string, ICredentialDataDecryptedObject> {
-	return { intercomAccessTokenApi: { region: 'custom', baseUrl, accessToken: token, apiVersion: '2.14', ...extra } };
+	return { intercomAccessTokenApi: { region: 'custom', baseUrl, accessToken: token, apiVersion: TEST_API_VERSION, ...extra } };
 }
 
 export function additionalData(

@@ -1,6 +1,6 @@
 /**
  * Runs the Intercom node against an in-process sandbox, for tests of one resource: every request
- * the node sends is checked against the 2.14 spec by the sandbox (and counted by the whole-run
+ * the node sends is checked by the sandbox against the spec of the version under test (api-version.ts) (and counted by the whole-run
  * conformance report), and the test sees the requests the sandbox received.
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';

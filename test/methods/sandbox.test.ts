@@ -2,6 +2,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions
 
 import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { credentialsFor, loadOptionsContext, nodeTypes } from '../helpers/n8n';
+import { TEST_API_VERSION, testVersionAtLeast } from '../helpers/api-version';
 
 let sb: RunningSandbox;
 
@@ -57,7 +58,13 @@ describe('loadOptions against the sandbox', () => {
 		expect(conversation.map((o) => o.value).sort()).toEqual(custom('conversation'));
 		expect(company.map((o) => o.value).sort()).toEqual(custom('company'));
 		expect(company.length).toBeGreaterThan(0);
-		expect(sb.log.requests().map((r) => r.query)).toEqual([{ model: 'contact' }, { model: 'conversation' }, { model: 'company' }]);
+		// API 2.16 lists conversation attributes at their own path (GET /conversations/attributes).
+		const conversationList = testVersionAtLeast('2.16') ? 'GET /conversations/attributes ' : `GET /data_attributes ${JSON.stringify({ model: 'conversation' })}`;
+		expect(sb.log.requests().map((r) => `${r.method} ${r.path} ${Object.keys(r.query).length ? JSON.stringify(r.query) : ''}`.trimEnd())).toEqual([
+			`GET /data_attributes ${JSON.stringify({ model: 'contact' })}`,
+			conversationList.trimEnd(),
+			`GET /data_attributes ${JSON.stringify({ model: 'company' })}`,
+		]);
 	});
 
 	it('search fields are ones the sandbox search accepts, typed as it types them', async () => {
@@ -72,7 +79,7 @@ describe('loadOptions against the sandbox', () => {
 				const value = fields.slice(i, i + 15).map((f) => ({ field: f.value, operator: '=', value: sample[f.description!] }));
 				const response = await fetch(`${sb.baseUrl}${path}`, {
 					method: 'POST',
-					headers: { Authorization: `Bearer ${sb.token}`, 'Intercom-Version': '2.14', 'Content-Type': 'application/json' },
+					headers: { Authorization: `Bearer ${sb.token}`, 'Intercom-Version': TEST_API_VERSION, 'Content-Type': 'application/json' },
 					body: JSON.stringify({ query: { operator: 'OR', value } }),
 				});
 				expect([path, i, response.status, response.status === 200 ? '' : await response.text()]).toEqual([path, i, 200, '']);

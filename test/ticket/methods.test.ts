@@ -2,6 +2,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult, INodeParameters, INo
 
 import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { credentialsFor, loadOptionsContext, nodeTypes } from '../helpers/n8n';
+import { TEST_API_VERSION } from '../helpers/api-version';
 
 /**
  * The editor's ticket lists, against the sandbox, through n8n-core's LoadOptionsContext: states of
@@ -96,7 +97,7 @@ describe('assignees and search fields', () => {
 			const value = fields.slice(i, i + 15).map((f) => ({ field: f.value, operator: '=', value: sample[f.description!] }));
 			const response = await fetch(`${sb.baseUrl}/tickets/search`, {
 				method: 'POST',
-				headers: { Authorization: `Bearer ${sb.token}`, 'Intercom-Version': '2.14', 'Content-Type': 'application/json' },
+				headers: { Authorization: `Bearer ${sb.token}`, 'Intercom-Version': TEST_API_VERSION, 'Content-Type': 'application/json' },
 				body: JSON.stringify({ query: { operator: 'OR', value } }),
 			});
 			expect([i, response.status, response.status === 200 ? '' : await response.text()]).toEqual([i, 200, '']);

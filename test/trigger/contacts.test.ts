@@ -5,6 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { API_VERSIONS } from '../../nodes/shared/regions';
 import { contactId, ids, inOrder, T0, TriggerHarness } from './harness';
 
 let h: TriggerHarness;
@@ -159,10 +160,14 @@ describe('Contact Updated', () => {
 		expect(ids(h.emitted).sort()).toEqual(owed('contact.updated', T0));
 	});
 
-	it('emits changes on either side of midnight in a non-UTC workspace once each', async () => {
+	// Contact search compares dates by calendar day in the workspace's zone in every API version the
+	// credential offers (Intercom anchors them to UTC seconds only from 2.17 on); the sandbox applies
+	// the rule whatever version a request names, and the trigger handles it under each.
+	it.each(API_VERSIONS)('emits changes on either side of midnight in a non-UTC workspace once each (API %s)', async (version) => {
 		// 23:58:00 in Los Angeles (PDT, UTC-7) on 10 March 2025.
 		const beforeMidnight = Date.UTC(2025, 2, 11, 6, 58, 0) / 1000;
 		h = await TriggerHarness.start({ timezone: 'America/Los_Angeles', seed: { contacts: 30, conversations: 0, articles: 0, companies: 0 } }, beforeMidnight);
+		h.apiVersion = version;
 		const params = { event: 'contact.updated', options: { lateArrivalMinutes: 0 } };
 		await h.poll(params);
 		h.advance(110); // 23:59:50
@@ -182,6 +187,7 @@ describe('Contact Updated', () => {
 		expect(inOrder(h.emitted, contactId)).toBe(true);
 		// One GET /me for the zone, cached: never asked again.
 		expect(h.sb.log.requests().filter((r) => r.path === '/me')).toHaveLength(1);
+		expect(new Set(h.sb.log.requests().map((r) => r.intercomVersion))).toEqual(new Set([version]));
 	});
 
 	it('keeps to the chosen role', async () => {

@@ -30,6 +30,8 @@ export class TriggerHarness {
 	stored = '{}';
 	readonly emitted: IDataObject[] = [];
 	private restoreClock: Array<() => void> = [];
+	/** The credential's API Version for the polls (unset: the credential's default of the tests). */
+	apiVersion?: string;
 
 	private constructor(readonly sb: RunningSandbox) {}
 
@@ -100,7 +102,7 @@ export class TriggerHarness {
 		let output: INodeExecutionData[][] | null = null;
 		let error: Error | undefined;
 		try {
-			const run = { nodeType: TRIGGER_TYPE, parameters, credentials: credentialsFor(this.sb.baseUrl, this.sb.token), staticData, mode: options.mode, timezone: options.timezone };
+			const run = { nodeType: TRIGGER_TYPE, parameters, credentials: credentialsFor(this.sb.baseUrl, this.sb.token, this.apiVersion ? { apiVersion: this.apiVersion } : {}), staticData, mode: options.mode, timezone: options.timezone };
 			output = options.legacy ? await pollWithoutBudget(run) : await poll({ ...run, pollBudgetMs: options.pollBudgetMs, activation: options.activation });
 		} catch (e) {
 			error = e as Error;

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
+import { apiVersionAtLeast } from '../../shared/regions';
 
 import type { IntercomClient, IntercomRequest } from '../../shared/transport/client';
 import { collect, getPath, itemsOf } from '../../shared/transport/pagination';
@@ -111,6 +112,10 @@ async function place(ctx: OperationContext, request: Placing, spec: FieldSpec, r
 		if (isId || (spec.required ?? spec.property.required)) fail(spec.convert === 'unixSeconds' ? 'a date is required' : 'a value is required');
 	} else {
 		checkOption(ctx, spec.property, raw);
+		const refused = spec.refusedFrom;
+		if (refused && apiVersionAtLeast(ctx.client.apiVersion, refused.version) && refused.values.includes(raw)) {
+			fail(`"${String(raw)}" is not taken by Intercom API ${ctx.client.apiVersion}`, refused.reason);
+		}
 	}
 	let value = convert(ctx, spec, parameter, raw);
 	if (spec.whenTrue !== undefined) value = value === true || value === 'true' ? spec.whenTrue : undefined;
@@ -125,7 +130,7 @@ async function place(ctx: OperationContext, request: Placing, spec: FieldSpec, r
 	}
 	if (spec.shape && value !== undefined) value = spec.shape(value, { ctx, parameter, fail });
 	if (value === undefined) return;
-	if (spec.send === 'string') value = String(value);
+	if (spec.send === 'string' || (spec.sendAsStringFrom && apiVersionAtLeast(ctx.client.apiVersion, spec.sendAsStringFrom))) value = String(value);
 	const bucketName = spec.in ?? 'body';
 	const bucket = bucketOf(request, bucketName);
 	const key = spec.key ?? spec.property.name;

@@ -1,4 +1,5 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
+import type { ApiVersion } from '../../shared/regions';
 
 import type { IntercomClient } from '../../shared/transport/client';
 import type { PaginationKind } from '../../shared/transport/pagination';
@@ -52,11 +53,12 @@ export type Resource =
  *      user did not add it;
  *   2. refuses a blank value when the field is required (`required`, or the property's own
  *      `required`): "Parameter "X": a value is required";
- *   3. refuses a value that is not one of a static `options` list (expressions can produce anything);
+ *   3. refuses a value that is not one of a static `options` list (expressions can produce anything),
+ *      or that the credential's API version no longer takes (`refusedFrom`);
  *   4. converts it (`convert`, see Conversion);
  *   5. checks IDs (`idFormat`, and every path parameter is non-blank);
  *   6. shapes it (`shape`, a per-field rule for what the words above cannot say);
- *   7. sends it as text if `send: 'string'`;
+ *   7. sends it as text if `send: 'string'`, or `sendAsStringFrom` names the credential's API version or an earlier one;
  *   8. places it at `in` + `key` (dotted keys nest), merging objects when `merge` is set.
  * A field whose value ends up `undefined` (a blank optional text, an empty JSON object, a false
  * switch) is not placed. Then the operation's `fixed` constants are placed, its `checks` are run
@@ -139,6 +141,13 @@ export interface FieldTarget {
 	whenTrue?: string | boolean | number;
 	/** The API takes this value as a string (timestamps of the activity log, an article's parent on update). */
 	send?: 'string';
+	/** From this API version on (the credential's), the API takes the value as a string (a contact's `owner_id` in 2.16). */
+	sendAsStringFrom?: ApiVersion;
+	/**
+	 * From this API version on (the credential's), the API no longer takes these values: they are
+	 * refused before anything is sent, with the reason (Data Attributes' `model=conversation` in 2.16).
+	 */
+	refusedFrom?: { version: ApiVersion; values: unknown[]; reason: string };
 	/**
 	 * Objects placed at the same key are merged (custom attributes given as pairs and as JSON); a name
 	 * given by two parameters is refused, naming the later one.

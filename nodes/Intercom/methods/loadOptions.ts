@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 
 import { IntercomClient } from '../../shared/transport/client';
 import { collect, itemsOf } from '../../shared/transport/pagination';
+import { dataAttributesOf } from './dataAttributes';
 import { CUSTOM_ATTRIBUTE_PREFIX, SEARCH_FIELDS, type SearchObject } from '../actions/search/catalog';
 
 // Every exported function here is a loadOptions method (the node registers the whole module).
@@ -16,6 +17,8 @@ interface OptionsSource {
 	description?: (item: IDataObject) => string | undefined;
 	/** Leave out items that cannot be used (archived, read-only…). */
 	keep?: (item: IDataObject) => boolean;
+	/** Reads the items another way than one GET of `path`. */
+	fetch?: () => Promise<IDataObject[]>;
 }
 
 function byName(a: INodePropertyOptions, b: INodePropertyOptions): number {
@@ -29,7 +32,7 @@ async function fetchItems(fn: ILoadOptionsFunctions, path: string, itemsKey: str
 
 /** GETs one list, maps each item to an option and sorts the options by name. */
 async function optionsFrom(fn: ILoadOptionsFunctions, source: OptionsSource): Promise<INodePropertyOptions[]> {
-	const items = await fetchItems(fn, source.path, source.itemsKey, source.query);
+	const items = source.fetch ? await source.fetch() : await fetchItems(fn, source.path, source.itemsKey, source.query);
 	return items
 		.filter((item) => source.keep?.(item) ?? true)
 		.map((item) => {
@@ -114,10 +117,11 @@ function writableCustom(attribute: IDataObject): boolean {
 	return attribute.custom === true && attribute.api_writable !== false && attribute.archived !== true;
 }
 
-function attributeOptions(fn: ILoadOptionsFunctions, model: 'contact' | 'company' | 'conversation'): Promise<INodePropertyOptions[]> {
-	return optionsFrom(fn, {
+async function attributeOptions(fn: ILoadOptionsFunctions, model: 'contact' | 'company' | 'conversation'): Promise<INodePropertyOptions[]> {
+	return await optionsFrom(fn, {
 		path: '/data_attributes',
 		query: { model },
+		fetch: () => dataAttributesOf(fn, model),
 		itemsKey: 'data',
 		label: (a) => String(a.label || a.name),
 		value: (a) => String(a.name),
@@ -159,7 +163,7 @@ const DATA_TYPES = new Set<string>(['string', 'integer', 'float', 'date', 'boole
  */
 async function searchFieldOptions(fn: ILoadOptionsFunctions, model: SearchObject): Promise<INodePropertyOptions[]> {
 	const standard = [...SEARCH_FIELDS[model]].map(([field, type]): INodePropertyOptions => ({ name: field, value: field, description: type }));
-	const attributes = await fetchItems(fn, '/data_attributes', 'data', { model });
+	const attributes = await dataAttributesOf(fn, model as 'contact' | 'conversation');
 	const custom = attributes
 		.filter((a) => a.custom === true && a.archived !== true)
 		.map((a): INodePropertyOptions => {

@@ -1,16 +1,14 @@
-import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { attributePrefix, operatorsFor, OPERATORS, SEARCH_FIELDS, type SearchFieldType, type SearchObject } from '../actions/search/catalog';
 import { ticketAttributeSearchType } from './ticketCatalog';
-import { IntercomClient } from '../../shared/transport/client';
+import { dataAttributesOf } from './dataAttributes';
 
 /** A custom attribute's type, from the workspace's data attributes. */
 async function customAttributeType(fn: ILoadOptionsFunctions, object: SearchObject, field: string): Promise<SearchFieldType | undefined> {
 	if (object === 'ticket') return await ticketAttributeSearchType(fn, field.slice(attributePrefix(object).length));
-	const client = await IntercomClient.create(fn);
-	const body = await client.request<{ data?: IDataObject[] }>({ method: 'GET', path: '/data_attributes', query: { model: object } });
 	const name = field.slice(attributePrefix(object).length);
-	const type = (body.data ?? []).find((a) => a.name === name)?.data_type;
+	const type = (await dataAttributesOf(fn, object)).find((a) => a.name === name)?.data_type;
 	return ['string', 'integer', 'float', 'date', 'boolean'].includes(String(type)) ? (type as SearchFieldType) : undefined;
 }
 

@@ -59,7 +59,7 @@ export function contactFieldOptions(options: { withEmail: boolean }): OptionSpec
 				description: 'When the contact was last seen (a date, ISO 8601 string or Unix seconds)',
 			},
 		},
-		{ in: 'body', key: 'owner_id', convert: 'integer', property: dynamicOptions('ownerId', 'Owner Name or ID', 'getAdmins') },
+		{ in: 'body', key: 'owner_id', convert: 'integer', sendAsStringFrom: '2.16', property: dynamicOptions('ownerId', 'Owner Name or ID', 'getAdmins') },
 		{
 			in: 'body',
 			key: 'unsubscribed_from_emails',

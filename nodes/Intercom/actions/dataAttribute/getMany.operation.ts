@@ -18,6 +18,11 @@ export const getMany: OperationDefinition = {
 				{
 					in: 'query',
 					key: 'model',
+					refusedFrom: {
+						version: '2.16',
+						values: ['conversation'],
+						reason: 'From API 2.16 on, Intercom lists conversation attributes apart from data attributes; choose API Version 2.15 or earlier in the credential to list them here',
+					},
 					property: {
 						displayName: 'Model',
 						name: 'model',
