@@ -5,7 +5,7 @@
  * saves the canvas of each use-case workflow (README "Use cases") to docs/use-cases/<example file>.png.
  *
  *   npm run screenshots                  # n8n 2.40.7 (E2E_CACHE_DIR as for the e2e suite)
- *   npm run screenshots -- exMessagingBridge
+ *   npm run screenshots -- exMessageBridge
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -10,15 +10,19 @@ import type { AddressInfo } from 'node:net';
 import type { CredentialRecord, WorkflowJson } from './fixtures';
 import type { N8nInstance } from './n8n';
 
+/**
+ * The examples' workflow ids. At most 16 characters each, the length of the ids n8n makes: n8n 1.x
+ * saves a workflow's static data (the trigger's position) only for such ids (`isWorkflowIdValid`).
+ */
 export const USE_CASE_IDS = {
 	helpCenterSync: 'exHelpCenterSync',
-	helpCenterBackfill: 'exHelpCenterBackfill',
-	messagingBridge: 'exMessagingBridge',
-	conversationRouting: 'exConversationRouting',
-	supportAnalytics: 'exSupportAnalytics',
-	supportDataSync: 'exSupportDataSync',
+	helpCenterBackfill: 'exHelpBackfill',
+	messagingBridge: 'exMessageBridge',
+	conversationRouting: 'exConvRouting',
+	supportAnalytics: 'exSupportFigures',
+	supportDataSync: 'exSupportSync',
 	supportDataSyncPostgres: 'exSupportSyncPg',
-	contactEnrichment: 'exContactEnrichment',
+	contactEnrichment: 'exContactEnrich',
 } as const;
 
 /** Examples whose tables are n8n Data Tables addressed by name (n8n 2.x; 1.123 has no "By Name" mode nor table creation). */

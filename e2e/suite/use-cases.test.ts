@@ -141,14 +141,7 @@ for (const version of versionsToTest()) {
 			});
 		});
 
-		// Known on n8n 1.123.81 (measured: the workflow_entity.staticData column of n8n's database): n8n never
-		// writes the static data of the routing and bridge workflows (empty after activation, after polls that
-		// emitted, after a restart), while it does for Help Center and the data sync; n8n 2.x keeps poll cursors
-		// in its own store. So on 1.x these two triggers start from the restart and the downtime's changes are
-		// not emitted (the trigger logs "No saved position was found when n8n started"). Reported as
-		// failing-but-known (todo) on 1.x; 2.x must pass.
-		const knownOn1x = dataTables ? false : 'n8n 1.123.81 does not save the static data of the routing and bridge workflows: their triggers start from the restart';
-		it('live: sync, routing, bridge and Help Center sync across a burst of activity and a restart', { timeout: 20 * MINUTE, todo: knownOn1x }, async () => {
+		it('live: sync, routing, bridge and Help Center sync across a burst of activity and a restart', { timeout: 20 * MINUTE }, async () => {
 			const active = [
 				USE_CASE_IDS.helpCenterSync,
 				USE_CASE_IDS.messagingBridge,

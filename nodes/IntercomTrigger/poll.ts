@@ -98,6 +98,18 @@ function readState(staticData: IDataObject, event: EventName): ReadState {
 	};
 }
 
+/**
+ * n8n 1.x saves a workflow's static data only when its id has at most 16 characters (the ids n8n
+ * makes; `isWorkflowIdValid`): a workflow imported under a longer id of its own keeps no position.
+ */
+const STATIC_DATA_ID_MAX_1X = 16;
+
+function idTooLongForStaticData(ctx: IPollFunctions): string {
+	const id = String(ctx.getWorkflow().id ?? '');
+	if (id.length <= STATIC_DATA_ID_MAX_1X) return '';
+	return ` This workflow's id has ${id.length} characters: n8n 1.x saves no static data for a workflow whose id is longer than ${STATIC_DATA_ID_MAX_1X}, so this trigger keeps no position across restarts there. Import the workflow under a shorter id (or from the editor, which gives it one).`;
+}
+
 /** The cursor to read from: saved, recovered, or new; never a silent reset. */
 function cursorFor(ctx: IPollFunctions, state: ReadState, settings: TriggerSettings, now: number): { cursor: Cursor; recovered?: TriggerState['recovered'] } {
 	if (!state.sameEvent) {
@@ -105,7 +117,7 @@ function cursorFor(ctx: IPollFunctions, state: ReadState, settings: TriggerSetti
 		// n8n starting up re-activates the workflows that were active, whose first poll saved a position:
 		// none at all here means it was lost, or the workflow was made active outside the editor. Said, not hidden.
 		if (!state.empty || ctx.getActivationMode?.() !== 'init') return { cursor: initialCursor(start) };
-		const message = `No saved position was found when n8n started. Reading from ${new Date(start * 1000).toISOString()} (${settings.startAt === undefined ? 'now' : 'Start From'}). If this trigger polled before n8n stopped, its position was lost (n8n 1.x can save a workflow's static data without it) and changes made while n8n was down are not emitted: to emit them, set Start From to when n8n stopped and rename this trigger node (n8n keeps a node's state under its name).`;
+		const message = `No saved position was found when n8n started. Reading from ${new Date(start * 1000).toISOString()} (${settings.startAt === undefined ? 'now' : 'Start From'}). If this trigger polled before n8n stopped, its position was lost and changes made while n8n was down are not emitted: to emit them, set Start From to when n8n stopped and rename this trigger node (n8n keeps a node's state under its name).${idTooLongForStaticData(ctx)}`;
 		ctx.logger?.warn(`Intercom Trigger "${ctx.getNode().name}": ${message}`);
 		return { cursor: initialCursor(start), recovered: { at: new Date(now * 1000).toISOString(), message } };
 	}

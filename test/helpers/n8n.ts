@@ -266,6 +266,8 @@ export interface PollOptions {
 	timezone?: string;
 	/** Why the trigger runs: 'init' is n8n starting up with the workflow active (default: 'activate'). */
 	activation?: 'init' | 'activate';
+	/** The workflow's id (default: 'poll-workflow'). */
+	workflowId?: string;
 }
 
 /** One poll of a polling trigger through n8n-core's PollContext. Returns what it emitted. */
@@ -280,7 +282,7 @@ export async function poll(options: PollOptions): Promise<INodeExecutionData[][]
 		credentials: Object.fromEntries(Object.keys(options.credentials).map((type) => [type, { id: type, name: type }])),
 	};
 	const workflow = new Workflow({
-		id: 'poll-workflow',
+		id: options.workflowId ?? 'poll-workflow',
 		nodes: [node],
 		connections: {},
 		active: true,

@@ -55,8 +55,12 @@ describe('News in the sandbox', () => {
 		expect(draft.newsfeed_assignments[0].published_at).toBeUndefined();
 		const before = await ok('GET /news/newsfeeds/{newsfeed_id}/items', `/news/newsfeeds/${feed}/items`);
 		expect(before.data.map((i: Item) => i.id)).not.toContain(draft.id);
+		const wentLiveFrom = ws.now();
 		const live = await ok('PUT /news/news_items/{news_item_id}', `/news/news_items/${draft.id}`, { title: 'Hello', sender_id: sender, state: 'live' });
-		expect(live.newsfeed_assignments).toEqual([{ newsfeed_id: Number(feed), published_at: ws.now() }]);
+		// Published when it went live (the sandbox's clock runs on: a second may pass during the request).
+		expect(live.newsfeed_assignments).toEqual([{ newsfeed_id: Number(feed), published_at: expect.any(Number) }]);
+		expect(live.newsfeed_assignments[0].published_at).toBeGreaterThanOrEqual(wentLiveFrom);
+		expect(live.newsfeed_assignments[0].published_at).toBeLessThanOrEqual(ws.now());
 		const after = await ok('GET /news/newsfeeds/{newsfeed_id}/items', `/news/newsfeeds/${feed}/items`);
 		expect(after.data[0].id).toBe(draft.id);
 		await ok('GET /news/news_items/{news_item_id}', `/news/news_items/${draft.id}`);

@@ -95,7 +95,7 @@ export class TriggerHarness {
 	 */
 	async poll(
 		parameters: INodeParameters,
-		options: { mode?: 'trigger' | 'manual'; pollBudgetMs?: number; legacy?: boolean; timezone?: string; activation?: 'init' | 'activate' } = {},
+		options: { mode?: 'trigger' | 'manual'; pollBudgetMs?: number; legacy?: boolean; timezone?: string; activation?: 'init' | 'activate'; workflowId?: string } = {},
 	): Promise<PollResult> {
 		const staticData = JSON.parse(this.stored) as IDataObject;
 		const before = this.sb.log.requests().length;
@@ -103,7 +103,7 @@ export class TriggerHarness {
 		let error: Error | undefined;
 		try {
 			const run = { nodeType: TRIGGER_TYPE, parameters, credentials: credentialsFor(this.sb.baseUrl, this.sb.token, this.apiVersion ? { apiVersion: this.apiVersion } : {}), staticData, mode: options.mode, timezone: options.timezone };
-			output = options.legacy ? await pollWithoutBudget(run) : await poll({ ...run, pollBudgetMs: options.pollBudgetMs, activation: options.activation });
+			output = options.legacy ? await pollWithoutBudget(run) : await poll({ ...run, pollBudgetMs: options.pollBudgetMs, activation: options.activation, workflowId: options.workflowId });
 		} catch (e) {
 			error = e as Error;
 		}

@@ -285,6 +285,14 @@ describe('no saved position when n8n starts', () => {
 		const recovered = await h.poll({ ...params, options: { startAt: new Date(stoppedAt * 1000).toISOString() } }, { activation: 'init' });
 		expect(recovered.items.map(conversationId)).toEqual(during);
 		expect(warn).toHaveBeenLastCalledWith(expect.stringMatching(/Reading from .* \(Start From\)/));
+		expect(warn).not.toHaveBeenCalledWith(expect.stringMatching(/characters/));
+
+		// A workflow whose id n8n 1.x will not save static data for: the message names that cause.
+		h.state = {};
+		await h.poll(params, { activation: 'init', workflowId: 'exConversationRouting' });
+		expect(warn).toHaveBeenLastCalledWith(
+			expect.stringMatching(/This workflow's id has 21 characters: n8n 1\.x saves no static data for a workflow whose id is longer than 16, .*Import the workflow under a shorter id/),
+		);
 		warn.mockRestore();
 	});
 });
