@@ -32,8 +32,6 @@ const MUTATING_METHODS = new Set([
  * with it. Each needs its reason here (the audit reports them, and fails on anything else).
  */
 const PURE_CACHES: Record<string, string> = {
-	'nodes/IntercomTrigger/timezone.ts formatters':
-		'memo of Intl.DateTimeFormat per IANA zone name (derived from the key, the same in every process; bounded by the ~600 zones)',
 	'nodes/shared/values.ts zoneFormatters':
 		'memo of Intl.DateTimeFormat per IANA zone name (derived from the key, the same in every process; only valid zones are kept)',
 	'nodes/Intercom/actions/contact/createOrUpdate.operation.ts seenInExecution':

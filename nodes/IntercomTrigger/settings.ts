@@ -6,7 +6,6 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { toUnixSeconds } from '../shared/values';
 import type { ContactRole } from './streams/contacts';
-import { fromWallClock, isValidTimeZone } from './timezone';
 
 export const EVENT_NAMES = [
 	'contact.created',
@@ -62,20 +61,13 @@ function wholeNumber(ctx: IPollFunctions, value: unknown, parameter: string, min
 	return n;
 }
 
-/** A date and time without a zone, as n8n's date picker gives it. */
-const ZONELESS = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?$/;
-
 /**
  * Start From: a date without a zone is a wall-clock time in the workflow's time zone (the zone n8n
- * shows the user), not the n8n host's; anything else is read as given.
+ * shows the user), not the n8n host's, read as the action node reads its dates; anything else is
+ * read as given.
  */
 function startFrom(ctx: IPollFunctions, raw: unknown): number {
-	const match = typeof raw === 'string' ? ZONELESS.exec(raw.trim()) : null;
-	if (!match) return toUnixSeconds(raw, ctx.getNode(), 'Start From', 0);
-	// Checked (30 February is refused) and read as if in UTC, then moved to the workflow's zone.
-	const wallAsUtc = toUnixSeconds(`${match[1]}T${match[2] ?? '00:00:00'}Z`, ctx.getNode(), 'Start From', 0);
-	const zone = ctx.getTimezone();
-	return isValidTimeZone(zone) ? fromWallClock(wallAsUtc, zone) : wallAsUtc;
+	return toUnixSeconds(raw, ctx.getNode(), 'Start From', 0, ctx.getTimezone());
 }
 
 export function readSettings(ctx: IPollFunctions): TriggerSettings {

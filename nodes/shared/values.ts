@@ -72,12 +72,31 @@ function zoneFormatter(timeZone: string): Intl.DateTimeFormat | undefined {
 	return f;
 }
 
-/** How far `timeZone`'s wall clock is ahead of UTC at the instant `ms`, in ms. */
-function zoneOffsetMs(ms: number, timeZone: string): number {
-	const f = zoneFormatter(timeZone);
-	if (!f) return 0;
+/** Whether `timeZone` is an IANA zone this runtime knows (`Europe/Dublin`). */
+export function isValidTimeZone(timeZone: unknown): timeZone is string {
+	return typeof timeZone === 'string' && timeZone !== '' && zoneFormatter(timeZone) !== undefined;
+}
+
+export interface WallClock {
+	year: number;
+	month: number;
+	day: number;
+	hour: number;
+	minute: number;
+	second: number;
+}
+
+/** The wall clock in `timeZone` (a valid one, see isValidTimeZone) at the instant `ms`. */
+export function wallClockAt(ms: number, timeZone: string): WallClock {
 	const w: Record<string, number> = {};
-	for (const p of f.formatToParts(new Date(ms))) if (p.type !== 'literal') w[p.type] = Number(p.value);
+	for (const p of zoneFormatter(timeZone)!.formatToParts(new Date(ms))) if (p.type !== 'literal') w[p.type] = Number(p.value);
+	return w as unknown as WallClock;
+}
+
+/** How far `timeZone`'s wall clock is ahead of UTC at the instant `ms`, in ms (0 for an unknown zone). */
+export function zoneOffsetMs(ms: number, timeZone: string): number {
+	if (!zoneFormatter(timeZone)) return 0;
+	const w = wallClockAt(ms, timeZone);
 	const wallAsUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
 	return wallAsUtc - (ms - (((ms % 1000) + 1000) % 1000));
 }

@@ -7,7 +7,7 @@
 import { type RunningSandbox, startSandbox } from '../../sandbox';
 import { knowledgeRoutes } from '../../sandbox/api/knowledge';
 import { SEEDED_FOLDERS } from '../../sandbox/seed-knowledge';
-import { call, shapeProblems } from '../sandbox/helpers';
+import { answeredInShape, refusedWith } from '../sandbox/helpers';
 
 let sb: RunningSandbox;
 
@@ -19,18 +19,9 @@ afterEach(() => expect(sb.log.nonConformant()).toEqual([]));
 
 const seen = new Set<string>();
 
-async function ok(key: string, path: string, body?: unknown, status = 200) {
-	seen.add(key);
-	const r = await call(sb, key.split(' ')[0], path, body);
-	expect([key, r.status, r.status === status ? '' : r.text]).toEqual([key, status, '']);
-	if (status !== 204) expect(shapeProblems(key, status, r.json)).toEqual([]);
-	return r.json;
-}
+const ok = (key: string, path: string, body?: unknown, status = 200) => answeredInShape(sb, key, path, body, { status, seen });
 
-async function refused(method: string, path: string, body: unknown, status: number, code: string) {
-	const r = await call(sb, method, path, body);
-	expect([r.status, r.json?.errors?.[0]?.code]).toEqual([status, code]);
-}
+const refused = async (method: string, path: string, body: unknown, status: number, code: string) => void (await refusedWith(sb, method, path, body, status, code));
 
 const admin = () => Number([...sb.workspace.admins.keys()][0]);
 const sources = () => [...sb.workspace.knowledge.sources.values()];

@@ -1,8 +1,6 @@
 /** The company resource locator's list and the company dynamic lists, against the sandbox. */
-import type { ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
-
 import { startSandbox, type RunningSandbox } from '../../sandbox';
-import { credentialsFor, loadOptionsContext, nodeTypes } from '../helpers/n8n';
+import { credentialsFor, runListSearch, runLoadOptions } from '../helpers/n8n';
 
 let sb: RunningSandbox;
 
@@ -12,18 +10,10 @@ beforeAll(async () => {
 afterAll(async () => await sb.close());
 afterEach(() => expect(sb.log.nonConformant()).toEqual([]));
 
-const methods = () => nodeTypes.getByNameAndVersion('n8n-nodes-intercom.intercom').methods!;
-const context = () => loadOptionsContext({ credentials: credentialsFor(sb.baseUrl, sb.token), parameters: { resource: 'company' } });
+const editor = () => ({ credentials: credentialsFor(sb.baseUrl, sb.token), parameters: { resource: 'company' } });
 
-async function searchCompanies(filter?: string, token?: string): Promise<INodeListSearchResult> {
-	const fn = methods().listSearch!.searchCompanies as (this: ILoadOptionsFunctions, f?: string, t?: string) => Promise<INodeListSearchResult>;
-	return await fn.call(context(), filter, token);
-}
-
-async function loadOptions(name: string): Promise<INodePropertyOptions[]> {
-	const fn = methods().loadOptions![name] as (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
-	return await fn.call(context());
-}
+const searchCompanies = (filter?: string, token?: string) => runListSearch('searchCompanies', editor(), filter, token);
+const loadOptions = (name: string) => runLoadOptions(name, editor());
 
 describe('searchCompanies', () => {
 	it('lists every company over pages of 50, labelled with name and company_id', async () => {

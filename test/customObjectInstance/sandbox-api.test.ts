@@ -5,7 +5,7 @@
  */
 import { type RunningSandbox, startSandbox } from '../../sandbox';
 import { customObjectRoutes } from '../../sandbox/api/custom-objects';
-import { call, shapeProblems } from '../sandbox/helpers';
+import { answeredInShape, call, shapeProblems } from '../sandbox/helpers';
 
 let sb: RunningSandbox;
 beforeAll(async () => {
@@ -16,28 +16,22 @@ afterEach(() => expect(sb.log.nonConformant()).toEqual([]));
 
 const seen = new Set<string>();
 
-async function ok(key: string, method: string, path: string, body?: unknown) {
-	seen.add(key);
-	const r = await call(sb, method, path, body);
-	expect([key, r.status, r.status === 200 ? '' : r.text]).toEqual([key, 200, '']);
-	expect(shapeProblems(key, 200, r.json)).toEqual([]);
-	return r.json;
-}
+const ok = (key: string, path: string, body?: unknown) => answeredInShape(sb, key, path, body, { seen });
 
 it('answers every custom object operation in the spec shape', async () => {
-	const created = await ok('POST /custom_object_instances/{custom_object_type_identifier}', 'POST', '/custom_object_instances/Order', {
+	const created = await ok('POST /custom_object_instances/{custom_object_type_identifier}', '/custom_object_instances/Order', {
 		external_id: 'S-1',
 		external_created_at: 1392036272,
 		custom_attributes: { order_number: 'S-1' },
 	});
 	expect(created).toMatchObject({ type: 'Order', external_id: 'S-1', external_created_at: 1392036272, external_updated_at: null, custom_attributes: { order_number: 'S-1' } });
-	const updated = await ok('POST /custom_object_instances/{custom_object_type_identifier}', 'POST', '/custom_object_instances/Order', { external_id: 'S-1', external_updated_at: 1392036300, custom_attributes: { status: 'paid' } });
+	const updated = await ok('POST /custom_object_instances/{custom_object_type_identifier}', '/custom_object_instances/Order', { external_id: 'S-1', external_updated_at: 1392036300, custom_attributes: { status: 'paid' } });
 	expect(updated).toMatchObject({ id: created.id, external_updated_at: 1392036300, custom_attributes: { order_number: 'S-1', status: 'paid' } });
-	await ok('GET /custom_object_instances/{custom_object_type_identifier}/{custom_object_instance_id}', 'GET', `/custom_object_instances/Order/${created.id}`);
-	await ok('GET /custom_object_instances/{custom_object_type_identifier}', 'GET', '/custom_object_instances/Order?external_id=S-1');
-	expect(await ok('DELETE /custom_object_instances/{custom_object_type_identifier}', 'DELETE', '/custom_object_instances/Order?external_id=S-1')).toEqual({ id: created.id, object: 'Order', deleted: true });
-	const other = await ok('POST /custom_object_instances/{custom_object_type_identifier}', 'POST', '/custom_object_instances/Order', { external_id: 'S-2' });
-	expect(await ok('DELETE /custom_object_instances/{custom_object_type_identifier}/{custom_object_instance_id}', 'DELETE', `/custom_object_instances/Order/${other.id}`)).toEqual({
+	await ok('GET /custom_object_instances/{custom_object_type_identifier}/{custom_object_instance_id}', `/custom_object_instances/Order/${created.id}`);
+	await ok('GET /custom_object_instances/{custom_object_type_identifier}', '/custom_object_instances/Order?external_id=S-1');
+	expect(await ok('DELETE /custom_object_instances/{custom_object_type_identifier}', '/custom_object_instances/Order?external_id=S-1')).toEqual({ id: created.id, object: 'Order', deleted: true });
+	const other = await ok('POST /custom_object_instances/{custom_object_type_identifier}', '/custom_object_instances/Order', { external_id: 'S-2' });
+	expect(await ok('DELETE /custom_object_instances/{custom_object_type_identifier}/{custom_object_instance_id}', `/custom_object_instances/Order/${other.id}`)).toEqual({
 		id: other.id,
 		object: 'Order',
 		deleted: true,

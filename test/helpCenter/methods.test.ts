@@ -1,8 +1,6 @@
 /** The lists the editor offers for Help Center collections, news items and newsfeeds, against the sandbox. */
-import type { ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
-
 import { startSandbox, type RunningSandbox } from '../../sandbox';
-import { credentialsFor, loadOptionsContext, nodeTypes } from '../helpers/n8n';
+import { credentialsFor, runListSearch, runLoadOptions } from '../helpers/n8n';
 
 let sb: RunningSandbox;
 
@@ -12,18 +10,9 @@ beforeAll(async () => {
 afterAll(async () => await sb.close());
 afterEach(() => expect(sb.log.nonConformant()).toEqual([]));
 
-const methods = () => nodeTypes.getByNameAndVersion('n8n-nodes-intercom.intercom').methods!;
-const context = () => loadOptionsContext({ credentials: credentialsFor(sb.baseUrl, sb.token), parameters: { resource: 'collection' } });
-
-async function loadOptions(name: string): Promise<INodePropertyOptions[]> {
-	const fn = methods().loadOptions![name] as (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
-	return await fn.call(context());
-}
-
-async function listSearch(name: string, filter?: string, token?: string): Promise<INodeListSearchResult> {
-	const fn = methods().listSearch![name] as (this: ILoadOptionsFunctions, f?: string, t?: string) => Promise<INodeListSearchResult>;
-	return await fn.call(context(), filter, token);
-}
+const editor = () => ({ credentials: credentialsFor(sb.baseUrl, sb.token), parameters: { resource: 'collection' } });
+const loadOptions = (name: string) => runLoadOptions(name, editor());
+const listSearch = (name: string, filter?: string, token?: string) => runListSearch(name, editor(), filter, token);
 
 function sent(since: number) {
 	return sb.log.requests().slice(since).map((r) => [r.path, r.query]);

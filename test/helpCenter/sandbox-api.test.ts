@@ -4,7 +4,7 @@
  * a delete takes the nested collections with it and leaves their articles without a parent.
  */
 import { startSandbox, type RunningSandbox } from '../../sandbox';
-import { call, shapeProblems } from '../sandbox/helpers';
+import { answeredInShape, call, shapeProblems } from '../sandbox/helpers';
 
 let sb: RunningSandbox;
 beforeAll(async () => {
@@ -14,12 +14,7 @@ afterAll(async () => {
 	await sb.close();
 });
 
-async function ok(key: string, path: string, body?: unknown) {
-	const res = await call(sb, key.split(' ')[0], path, body);
-	expect({ key, status: res.status }).toEqual({ key, status: 200 });
-	expect({ key, problems: shapeProblems(key, 200, res.json) }).toEqual({ key, problems: [] });
-	return res.json;
-}
+const ok = (key: string, path: string, body?: unknown) => answeredInShape(sb, key, path, body);
 
 describe('Help Center collections in the sandbox', () => {
 	it('lists the seeded collections by page, most recently updated first, each in an existing Help Center', async () => {

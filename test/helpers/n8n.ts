@@ -10,9 +10,12 @@ import type {
 	ICredentialType,
 	IDataObject,
 	IHttpRequestOptions,
+	ILoadOptionsFunctions,
 	INode,
 	INodeExecutionData,
+	INodeListSearchResult,
 	INodeParameters,
+	INodePropertyOptions,
 	INodeType,
 	INodeTypes,
 	IRun,
@@ -344,6 +347,20 @@ export function loadOptionsContext(options: LoadOptionsContextOptions): LoadOpti
 	const data = additionalData(options.credentials);
 	data.currentNodeParameters = parameters;
 	return new LoadOptionsContext(workflow, node, data, options.path ?? 'parameters');
+}
+
+/** Runs a node's loadOptions method `name` in the context the editor would give it. */
+export async function runLoadOptions(name: string, options: LoadOptionsContextOptions): Promise<INodePropertyOptions[]> {
+	const methods = nodeTypes.getByNameAndVersion(options.nodeType ?? 'n8n-nodes-intercom.intercom').methods!;
+	const fn = methods.loadOptions![name] as (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
+	return await fn.call(loadOptionsContext(options));
+}
+
+/** Runs a node's listSearch method `name` (a resource locator's list) with the editor's filter and page token. */
+export async function runListSearch(name: string, options: LoadOptionsContextOptions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	const methods = nodeTypes.getByNameAndVersion(options.nodeType ?? 'n8n-nodes-intercom.intercom').methods!;
+	const fn = methods.listSearch![name] as (this: ILoadOptionsFunctions, f?: string, t?: string) => Promise<INodeListSearchResult>;
+	return await fn.call(loadOptionsContext(options), filter, token);
 }
 
 /**

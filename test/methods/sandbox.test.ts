@@ -1,7 +1,6 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
 import { startSandbox, type RunningSandbox } from '../../sandbox';
-import { credentialsFor, loadOptionsContext, nodeTypes } from '../helpers/n8n';
+import { credentialsFor, runListSearch, runLoadOptions } from '../helpers/n8n';
 import { TEST_API_VERSION, testVersionAtLeast } from '../helpers/api-version';
 
 let sb: RunningSandbox;
@@ -13,18 +12,9 @@ afterAll(async () => await sb.close());
 beforeEach(() => sb.reset());
 afterEach(() => expect(sb.log.nonConformant()).toEqual([]));
 
-const methods = () => nodeTypes.getByNameAndVersion('n8n-nodes-intercom.intercom').methods!;
-const context = () => loadOptionsContext({ credentials: credentialsFor(sb.baseUrl, sb.token), parameters: { resource: 'contact' } });
-
-async function loadOptions(name: string): Promise<INodePropertyOptions[]> {
-	const fn = methods().loadOptions![name] as (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
-	return await fn.call(context());
-}
-
-async function listSearch(name: string, filter?: string, token?: string): Promise<INodeListSearchResult> {
-	const fn = methods().listSearch![name] as (this: ILoadOptionsFunctions, f?: string, t?: string) => Promise<INodeListSearchResult>;
-	return await fn.call(context(), filter, token);
-}
+const editor = () => ({ credentials: credentialsFor(sb.baseUrl, sb.token), parameters: { resource: 'contact' } });
+const loadOptions = (name: string) => runLoadOptions(name, editor());
+const listSearch = (name: string, filter?: string, token?: string) => runListSearch(name, editor(), filter, token);
 
 const sortedByName = (options: Array<{ name: string }>) =>
 	options.map((o) => o.name).every((name, i, all) => i === 0 || all[i - 1].localeCompare(name) <= 0);

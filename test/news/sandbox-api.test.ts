@@ -3,7 +3,7 @@
  * are exactly the live items assigned to it, most recently published first.
  */
 import { startSandbox, type RunningSandbox } from '../../sandbox';
-import { call, shapeProblems } from '../sandbox/helpers';
+import { answeredInShape, call } from '../sandbox/helpers';
 
 let sb: RunningSandbox;
 beforeAll(async () => {
@@ -13,12 +13,7 @@ afterAll(async () => {
 	await sb.close();
 });
 
-async function ok(key: string, path: string, body?: unknown) {
-	const res = await call(sb, key.split(' ')[0], path, body);
-	expect({ key, status: res.status, body: res.status === 200 ? 'ok' : res.json }).toEqual({ key, status: 200, body: 'ok' });
-	expect({ key, problems: shapeProblems(key, 200, res.json) }).toEqual({ key, problems: [] });
-	return res.json;
-}
+const ok = (key: string, path: string, body?: unknown) => answeredInShape(sb, key, path, body);
 
 type Item = { id: string; state: string; newsfeed_assignments: Array<{ newsfeed_id: number; published_at?: number }> };
 

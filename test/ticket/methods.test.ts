@@ -1,7 +1,7 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult, INodeParameters, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { startSandbox, type RunningSandbox } from '../../sandbox';
-import { credentialsFor, loadOptionsContext, nodeTypes } from '../helpers/n8n';
+import { credentialsFor, runListSearch, runLoadOptions } from '../helpers/n8n';
 import { TEST_API_VERSION } from '../helpers/api-version';
 
 /**
@@ -18,18 +18,9 @@ afterAll(async () => await sb.close());
 beforeEach(() => sb.log.clear());
 afterEach(() => expect(sb.log.nonConformant()).toEqual([]));
 
-const methods = () => nodeTypes.getByNameAndVersion('n8n-nodes-intercom.intercom').methods!;
-const context = (parameters: INodeParameters) => loadOptionsContext({ credentials: credentialsFor(sb.baseUrl, sb.token), parameters });
-
-async function loadOptions(name: string, parameters: INodeParameters): Promise<INodePropertyOptions[]> {
-	const fn = methods().loadOptions![name] as (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
-	return await fn.call(context(parameters));
-}
-
-async function searchTickets(filter?: string, token?: string): Promise<INodeListSearchResult> {
-	const fn = methods().listSearch!.searchTickets as (this: ILoadOptionsFunctions, f?: string, t?: string) => Promise<INodeListSearchResult>;
-	return await fn.call(context({ resource: 'ticket', operation: 'get' }), filter, token);
-}
+const editor = (parameters: INodeParameters) => ({ credentials: credentialsFor(sb.baseUrl, sb.token), parameters });
+const loadOptions = (name: string, parameters: INodeParameters) => runLoadOptions(name, editor(parameters));
+const searchTickets = (filter?: string, token?: string) => runListSearch('searchTickets', editor({ resource: 'ticket', operation: 'get' }), filter, token);
 
 const typeWithOwnState = () => [...sb.workspace.ticketTypes.values()].find((t) => t.attributes.some((a) => a.name === 'priority'))!;
 const otherType = () => [...sb.workspace.ticketTypes.values()].find((t) => t.id !== typeWithOwnState().id)!;
@@ -106,13 +97,12 @@ describe('assignees and search fields', () => {
 
 	it("offers each ticket field's operators; created_at also takes <= and >=", async () => {
 		// n8n asks for a condition's operators with that condition's path.
-		const context = loadOptionsContext({
+		const operators = await runLoadOptions('getSearchOperators', {
 			credentials: credentialsFor(sb.baseUrl, sb.token),
 			parameters: { resource: 'ticket', operation: 'search', conditions: { condition: [{ field: 'created_at' }] } },
 			path: 'parameters.conditions.condition[0].operator',
 		});
-		const fn = methods().loadOptions!.getSearchOperators as (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
-		expect((await fn.call(context)).map((o) => o.value)).toEqual(['eq', 'lt', 'lte', 'gt', 'gte']);
+		expect(operators.map((o) => o.value)).toEqual(['eq', 'lt', 'lte', 'gt', 'gte']);
 	});
 });
 

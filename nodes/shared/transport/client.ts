@@ -188,11 +188,8 @@ export class IntercomClient {
 	/** Sends with the credential read once per client, OAuth2 refresh included (credential.ts). */
 	readonly sender: CredentialSender;
 
-	/** The execution's cancel signal for URLs Intercom hands out (null: none); read on first use. */
-	private cancelSignal: AbortSignal | null | undefined;
-
 	private constructor(
-		private readonly ctx: IntercomContext,
+		ctx: IntercomContext,
 		/**
 		 * The node, read once: n8n's `getNode()` hands out a deep copy on every call, which per
 		 * request (the path's errors, the error context) cost more than the rest of the bookkeeping.
@@ -346,16 +343,6 @@ export class IntercomClient {
 	 * A request outside Intercom's API (a signed file URL): n8n's HTTP stack without the credential,
 	 * stopped like the others when the execution is cancelled.
 	 */
-	private async sendAnonymous(options: IHttpRequestOptions, deadline: AbortSignal): Promise<{ body: unknown; headers: IDataObject; statusCode: number }> {
-		// Looked up once per client (per execution), as the credential sender does.
-		if (this.cancelSignal === undefined) {
-			this.cancelSignal = ('getExecutionCancelSignal' in this.ctx ? this.ctx.getExecutionCancelSignal?.() : undefined) ?? null;
-		}
-		const cancel = this.cancelSignal;
-		const sent: IHttpRequestOptions = { ...options, ignoreHttpStatusErrors: true, abortSignal: cancel ? AbortSignal.any([deadline, cancel]) : deadline };
-		return (await this.ctx.helpers.httpRequest(sent)) as { body: unknown; headers: IDataObject; statusCode: number };
-	}
-
 	/** Exponential backoff with full jitter: uniform in [0, min(cap, base * 2^attempt)]. */
 	private backoff(attempt: number): number {
 		const ceiling = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** attempt);
@@ -390,7 +377,7 @@ export class IntercomClient {
 		const sentAt = clock.now();
 		let raw: { body: unknown; headers: IDataObject; statusCode: number };
 		try {
-			raw = await beforeDeadline(req.url !== undefined ? this.sendAnonymous(options, deadline) : this.sender.send(options, deadline), deadline);
+			raw = await beforeDeadline(req.url !== undefined ? this.sender.sendAnonymous(options, deadline) : this.sender.send(options, deadline), deadline);
 		} catch (error) {
 			// A trickling answer cut at the deadline is a timeout, whatever the helper calls it.
 			if (deadline.aborted) return { failure: { code: 'ETIMEDOUT', error: new Error('the answer did not arrive within the deadline') } };

@@ -85,18 +85,29 @@ export class CredentialSender {
 		return this.token === undefined ? await this.sendAuthenticated(options, deadline) : await this.sendDirect(options, this.token, deadline);
 	}
 
-	private async sendDirect(options: IHttpRequestOptions, token: string, deadline: AbortSignal): Promise<HelperResponse> {
-		// n8n's authenticated helper stops a request when the execution is cancelled; so does this one.
+	/**
+	 * A URL Intercom handed out (a signed file URL, an attachment): sent without the credential, every
+	 * status an answer, ended by the deadline or the execution's cancellation like the others.
+	 */
+	async sendAnonymous(options: IHttpRequestOptions, deadline: AbortSignal): Promise<HelperResponse> {
+		return (await this.ctx.helpers.httpRequest({ ...options, ignoreHttpStatusErrors: true, abortSignal: this.abortSignal(deadline) })) as HelperResponse;
+	}
+
+	/** The deadline, joined by the execution's cancellation (n8n's authenticated helper stops on it too). */
+	private abortSignal(deadline: AbortSignal): AbortSignal {
 		if (this.cancelSignal === undefined) {
 			this.cancelSignal = ('getExecutionCancelSignal' in this.ctx ? this.ctx.getExecutionCancelSignal?.() : undefined) ?? null;
 		}
-		const cancel = this.cancelSignal;
+		return this.cancelSignal ? AbortSignal.any([deadline, this.cancelSignal]) : deadline;
+	}
+
+	private async sendDirect(options: IHttpRequestOptions, token: string, deadline: AbortSignal): Promise<HelperResponse> {
 		const direct: IHttpRequestOptions = {
 			...options,
 			headers: { ...(options.headers ?? {}), Authorization: `Bearer ${token}` },
 			// With OAuth2 a 401 comes back as an answer, to refresh on.
 			ignoreHttpStatusErrors: this.oauth2 ? true : options.ignoreHttpStatusErrors,
-			abortSignal: cancel ? AbortSignal.any([deadline, cancel]) : deadline,
+			abortSignal: this.abortSignal(deadline),
 		};
 		return (await this.ctx.helpers.httpRequest(direct)) as HelperResponse;
 	}

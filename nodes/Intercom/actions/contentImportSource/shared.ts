@@ -32,22 +32,23 @@ export function checkUrl(value: unknown, { fail }: ShapeContext): unknown {
 	return value;
 }
 
-export function sourceUrlField(): FieldSpec {
+/** A `url` in the body, checked to be a full http(s) address before anything is sent. */
+export function webAddressField(property: { required: boolean; placeholder: string; description: string }): FieldSpec & OptionSpec {
 	return {
 		in: 'body',
 		key: 'url',
 		convert: 'text',
 		shape: checkUrl,
-		property: {
-			displayName: 'URL',
-			name: 'url',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'https://help.example.com',
-			description: 'The root address of the source; on Update it may only change for a source synced through the API',
-		},
+		property: { displayName: 'URL', name: 'url', type: 'string', default: '', ...property },
 	};
+}
+
+export function sourceUrlField(): FieldSpec {
+	return webAddressField({
+		required: true,
+		placeholder: 'https://help.example.com',
+		description: 'The root address of the source; on Update it may only change for a source synced through the API',
+	});
 }
 
 export const statusOption: OptionSpec = {

@@ -1,5 +1,5 @@
 import { ID_FORMATS } from '../fields';
-import { checkUrl } from '../contentImportSource/shared';
+import { webAddressField } from '../contentImportSource/shared';
 import type { FieldSpec, OptionSpec } from '../types';
 
 /** An external page, by the ID Intercom gave it (a string; not the external ID your source gave it). */
@@ -47,21 +47,11 @@ const URL_DESCRIPTION = "The page's address, where Fin sends readers of an answe
 
 /** The page's URL: required on Update, optional on Create (without it Fin does not cite the page). */
 export function pageUrlField(required: boolean): FieldSpec & OptionSpec {
-	return {
-		in: 'body',
-		key: 'url',
-		convert: 'text',
-		shape: checkUrl,
-		property: {
-			displayName: 'URL',
-			name: 'url',
-			type: 'string',
-			default: '',
-			required,
-			placeholder: 'https://help.example.com/getting-started',
-			description: required ? URL_DESCRIPTION : `${URL_DESCRIPTION}; without one Fin does not cite the page`,
-		},
-	};
+	return webAddressField({
+		required,
+		placeholder: 'https://help.example.com/getting-started',
+		description: required ? URL_DESCRIPTION : `${URL_DESCRIPTION}; without one Fin does not cite the page`,
+	});
 }
 
 export function externalIdField(required: boolean): FieldSpec & OptionSpec {

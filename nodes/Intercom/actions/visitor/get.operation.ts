@@ -1,5 +1,5 @@
 import type { OperationDefinition } from '../types';
-import { USER_ID_FORMAT, VISITOR_USER_ID } from './shared';
+import { visitorUserIdField } from './shared';
 
 export const get: OperationDefinition = {
 	resource: 'visitor',
@@ -10,20 +10,5 @@ export const get: OperationDefinition = {
 	method: 'GET',
 	path: '/visitors',
 	subject: 'Visitor',
-	fields: [
-		{
-			in: 'query',
-			key: 'user_id',
-			idFormat: USER_ID_FORMAT,
-			property: {
-				displayName: VISITOR_USER_ID.displayName,
-				name: 'visitorUserId',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: VISITOR_USER_ID.placeholder,
-				description: VISITOR_USER_ID.description,
-			},
-		},
-	],
+	fields: [visitorUserIdField('query', 'user_id')],
 };

@@ -1,13 +1,28 @@
+import type { INodeProperties } from 'n8n-workflow';
+
 import { emailShape, ID_FORMATS } from '../fields';
 import type { FieldSpec } from '../types';
 
-export const VISITOR_USER_ID = {
-	displayName: 'Visitor User ID',
-	description: "The user_id Intercom generated for the visitor (in the Messenger's data, or a visitor's user_id)",
-	placeholder: '3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3',
-};
-
 const USER_ID_FORMAT = { pattern: /^\S{1,255}$/, hint: "A visitor's user_id has no spaces, such as 3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3." };
+
+/** The user_id Intercom generated for a visitor, sent at `key` of the query or the body. */
+export function visitorUserIdField(place: 'query' | 'body', key: string, displayOptions?: INodeProperties['displayOptions']): FieldSpec {
+	return {
+		in: place,
+		key,
+		idFormat: USER_ID_FORMAT,
+		property: {
+			displayName: 'Visitor User ID',
+			name: 'visitorUserId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3',
+			description: "The user_id Intercom generated for the visitor (in the Messenger's data, or a visitor's user_id)",
+			...(displayOptions ? { displayOptions } : {}),
+		},
+	};
+}
 
 /**
  * The visitor a request names: by the user_id Intercom generated, by Intercom's ID, or (to convert)
@@ -22,21 +37,7 @@ export function visitorFields(prefix: '' | 'visitor.', withEmail: boolean): Fiel
 	if (withEmail) options.push({ name: 'Email', value: 'email', description: 'The email the visitor gave' });
 	const fields: FieldSpec[] = [
 		{ property: { displayName: 'Identify Visitor By', name: 'visitorIdentifyBy', type: 'options', options, default: 'userId', description: 'How the visitor is identified' } },
-		{
-			in: 'body',
-			key: `${prefix}user_id`,
-			idFormat: USER_ID_FORMAT,
-			property: {
-				displayName: VISITOR_USER_ID.displayName,
-				name: 'visitorUserId',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: VISITOR_USER_ID.placeholder,
-				description: VISITOR_USER_ID.description,
-				displayOptions: shownFor('userId'),
-			},
-		},
+		visitorUserIdField('body', `${prefix}user_id`, shownFor('userId')),
 		{
 			in: 'body',
 			key: `${prefix}id`,
@@ -74,4 +75,3 @@ export function visitorFields(prefix: '' | 'visitor.', withEmail: boolean): Fiel
 	return fields;
 }
 
-export { USER_ID_FORMAT };
