@@ -8,6 +8,7 @@
  *   (b) the webhook example updates the contact under `n8n start`,
  *   (c) the polling trigger, active under `n8n start`, emits exactly the sandbox's activity, across a
  *       stop / more activity / start: nothing repeated, nothing lost,
+ *   (f) files through n8n's binary data store: an export downloaded, attached to a reply, downloaded again,
  *   (d) OAuth2 in a real browser: connect the credential through the sandbox's consent page, then a
  *       workflow with that credential runs,
  * and every request n8n sent the sandbox was conformant and carried Intercom-Version: 2.14.
@@ -29,6 +30,7 @@ import { N8nInstance, nodeOutput, type ExecutionRun } from '../runtime/n8n';
 import { declaredTypes } from '../runtime/package';
 import { DEFAULT_N8N_VERSION, LEGACY_N8N_VERSION, resolveN8nVersion } from '../runtime/paths';
 import { stopAll } from '../runtime/processes';
+import { binaryOutput, FILES_WORKFLOW_ID, filesWorkflow } from './files-workflow';
 import { apiRequests, describeRequests, lastSeq, requestProblems, waitFor, withN8nLog } from './helpers';
 import { runOAuthInBrowser } from './oauth';
 
@@ -65,7 +67,9 @@ for (const version of versionsToTest()) {
 					]),
 				);
 				const dir = path.join(n8n.userFolder, 'import', 'workflows');
-				const all: WorkflowJson[] = examples();
+				// The files workflow replies to the first conversation, as the workspace's own admin.
+				const files = filesWorkflow(sb.workspace.conversations.all()[0].id, sb.workspace.meAdmin().id);
+				const all: WorkflowJson[] = [...examples(), files];
 				for (const workflow of all) writeJson(path.join(dir, `${workflow.id}.json`), workflow);
 				await n8n.importWorkflows(dir);
 			});
@@ -115,6 +119,46 @@ for (const version of versionsToTest()) {
 			const requests = apiRequests(sb, fromSeq);
 			// The contact example is one Create or Update request (it was a search and a create).
 			assert.ok(requests.length >= 7, `n8n called the sandbox (${requests.length} requests)`);
+			assert.deepEqual(requestProblems(requests), [], describeRequests(requests));
+		});
+
+		it('(f) files go through n8n\'s binary data: an export downloaded, attached to a reply, downloaded again', { timeout: 5 * MINUTE }, async () => {
+			const fromSeq = lastSeq(sb);
+			// Ready within seconds (the node's Wait Until Ready pauses 2 s, then 4 s…), on the sandbox's real clock.
+			sb.workspace.media.exportReadySeconds = 3;
+			const conversationId = sb.workspace.conversations.all()[0].id;
+			const partsBefore = sb.workspace.conversations.get(conversationId)?.parts.length ?? 0;
+			await withN8nLog(n8n, 'files workflow', async () => {
+				const run = await n8n.execute(FILES_WORKFLOW_ID);
+				assertSucceeded(run);
+				const [job] = nodeOutput(run.data, 'Create Export');
+				const jobId = String(job.job_identifier);
+				const exported = sb.workspace.media.jobs.get(jobId)?.file;
+				assert.ok(exported && exported.bytes.length > 0, 'the sandbox made the export file');
+				// Downloaded into the field the node was told, under the name Intercom's Content-Disposition gives.
+				const downloaded = binaryOutput(run.data, 'Download Export');
+				assert.deepEqual(Object.keys(downloaded), ['export']);
+				assert.equal(downloaded.export.fileName, exported.name);
+				assert.equal(downloaded.export.mimeType, 'application/gzip');
+				// The reply sent those very bytes, read back from n8n's binary data store.
+				const conversation = sb.workspace.conversations.get(conversationId)!;
+				const added = conversation.parts.slice(partsBefore) as Array<{ part_type: string; attachments?: Array<{ name: string; url: string; filesize: number }> }>;
+				const attachment = added.flatMap((p) => p.attachments ?? [])[0];
+				assert.ok(attachment, 'the reply carries an attachment');
+				assert.equal(attachment.name, exported.name);
+				const stored = sb.workspace.media.files.get(new URL(attachment.url).pathname.split('/')[2] ?? '');
+				assert.ok(stored?.bytes.equals(exported.bytes), 'the attached file is byte for byte the export');
+				// And Get with Download Attachments brings it back as a binary field.
+				const got = binaryOutput(run.data, 'Get With Attachments');
+				const field = Object.entries(got).find(([, meta]) => meta.fileName === attachment.name);
+				assert.ok(field, `a binary field holds ${attachment.name}; fields: ${Object.keys(got).join(', ')}`);
+			});
+			const requests = apiRequests(sb, fromSeq);
+			const operations = requests.map((r) => r.operation ?? `${r.method} ${r.path}`);
+			assert.equal(operations[0], 'POST /export/content/data');
+			assert.ok(operations.includes('GET /export/content/data/{job_identifier}'), operations.join(', '));
+			assert.ok(operations.includes('GET /download/content/data/{job_identifier}'), operations.join(', '));
+			assert.ok(operations.includes('POST /conversations/{conversation_id}/reply'), operations.join(', '));
 			assert.deepEqual(requestProblems(requests), [], describeRequests(requests));
 		});
 
