@@ -32,7 +32,7 @@ import { ensureRuntime } from '../runtime/install';
 import { nodeOutput, type N8nInstance } from '../runtime/n8n';
 import { buildAndPack, declaredTypes } from '../runtime/package';
 import { resolveN8nVersion, WORK_DIR } from '../runtime/paths';
-import { handleSignals, sleep, stopAll } from '../runtime/processes';
+import { handleSignals, sleep, stopAll, waitFor } from '../runtime/processes';
 import { auditModuleState, formatAudit } from './audit';
 import { QueueCluster } from './cluster';
 import { ensureServices, makeTempDir, removeTempDir, startPostgres, startRedis, type Postgres, type Service } from './services';
@@ -95,21 +95,6 @@ async function step<T>(ctx: Context, name: string, fn: () => Promise<T>): Promis
 		const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
 		throw new StepFailure(name, `${message}\n${logsOf(ctx)}\n----- end of logs -----`);
 	}
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs: number, intervalMs = 2_000): Promise<T> {
-	const started = Date.now();
-	let lastError: unknown;
-	while (Date.now() - started < timeoutMs) {
-		try {
-			const value = await probe();
-			if (value !== undefined && value !== false) return value;
-		} catch (error) {
-			lastError = error;
-		}
-		await sleep(intervalMs);
-	}
-	throw new Error(`timed out after ${seconds(timeoutMs)} waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -450,8 +435,7 @@ async function main(): Promise<number> {
 					const p = await parts.read();
 					return c.ids.length >= want.conversations.length && p.ids.length >= want.parts.length && (await conversations.pending()) + (await parts.pending()) === 0;
 				},
-				3 * MINUTE,
-				3_000,
+				{ timeoutMs: 3 * MINUTE, intervalMs: 3_000 },
 			);
 		};
 		const cursorsInDb = async (): Promise<Record<string, StoredCursor | undefined>> => ({
@@ -491,8 +475,7 @@ async function main(): Promise<number> {
 					const c = await cursorsInDb();
 					return polls >= 2 && triggerIds.every((id) => c[id]) ? c : undefined;
 				},
-				MINUTE,
-				500,
+				{ timeoutMs: MINUTE, intervalMs: 500 },
 			);
 			sayCursors('after activation,', cursors);
 			await sleep(1_100);
@@ -558,8 +541,7 @@ async function main(): Promise<number> {
 					const both = [await finished(IDS.hammerA), await finished(IDS.hammerB)];
 					return both.every(Boolean) ? (both as Array<{ id: string; status: string }>) : undefined;
 				},
-				(expectedSeconds * 4 + 120) * 1000,
-				1_000,
+				{ timeoutMs: (expectedSeconds * 4 + 120) * 1000, intervalMs: 1_000 },
 			);
 			const wall = Date.now() - t;
 			const byWorker = cluster.executionsByWorker();
@@ -601,7 +583,7 @@ async function main(): Promise<number> {
 						.filter((r) => r.seq > pollMark && r.method === 'POST' && r.path === '/conversations/search')
 						.map((r) => String((r.body as { query?: { field?: unknown } } | undefined)?.query?.field)),
 				);
-			await waitFor('the next scheduled poll of both triggers', async () => searchedFields().has('created_at') && searchedFields().has('updated_at'), 2 * MINUTE, 2_000);
+			await waitFor('the next scheduled poll of both triggers', async () => searchedFields().has('created_at') && searchedFields().has('updated_at'), { timeoutMs: 2 * MINUTE, intervalMs: 2_000 });
 			await sleep(5_000);
 			const got = await checkEvents('after one more poll');
 			assert.equal(got.conversations.length, eventsAfterRestart.conversations, 'no new conversation event');

@@ -102,3 +102,26 @@ export async function freePort(): Promise<number> {
 export function sleep(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/**
+ * Polls `probe` until it gives a value (anything but undefined or false), or fails after
+ * `timeoutMs` naming what it waited for and the probe's last error.
+ */
+export async function waitFor<T>(
+	what: string,
+	probe: () => Promise<T | undefined | false> | T | undefined | false,
+	{ timeoutMs = 60_000, intervalMs = 1_000 } = {},
+): Promise<T> {
+	const started = Date.now();
+	let lastError: unknown;
+	while (Date.now() - started < timeoutMs) {
+		try {
+			const value = await probe();
+			if (value !== undefined && value !== false) return value;
+		} catch (error) {
+			lastError = error;
+		}
+		await sleep(intervalMs);
+	}
+	throw new Error(`timed out after ${(timeoutMs / 1000).toFixed(0)} s waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+}

@@ -1,28 +1,9 @@
 /**
- * Small helpers of the e2e suite: waiting, n8n's log on failure, the sandbox's request log.
+ * Small helpers of the e2e suite: waiting (shared with the queue scenario), n8n's log on failure, the sandbox's request log.
  */
 import type { RunningSandbox, LoggedRequest } from '../../sandbox';
 import type { N8nInstance } from '../runtime/n8n';
-import { sleep } from '../runtime/processes';
-
-export async function waitFor<T>(
-	what: string,
-	probe: () => Promise<T | undefined | false> | T | undefined | false,
-	{ timeoutMs = 60_000, intervalMs = 1_000 } = {},
-): Promise<T> {
-	const started = Date.now();
-	let lastError: unknown;
-	while (Date.now() - started < timeoutMs) {
-		try {
-			const value = await probe();
-			if (value !== undefined && value !== false) return value;
-		} catch (error) {
-			lastError = error;
-		}
-		await sleep(intervalMs);
-	}
-	throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
-}
+export { waitFor } from '../runtime/processes';
 
 /**
  * Runs one step of a test; on failure the error carries the tail of n8n's log, so that CI output
