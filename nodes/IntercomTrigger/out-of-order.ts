@@ -1,0 +1,137 @@
+/**
+ * Reads handled out of order: a window whose records are read in one order while their events
+ * have another (a New Conversation Part window: conversations found by `updated_at`, each holding
+ * parts of many times; a second of conversation closes, found sorted by `updated_at`). When such a
+ * window does not fit one poll, the read R goes on over the next polls at its saved search
+ * position (Intercom's `starting_after`: a place in the sort, so a record updated meanwhile moves
+ * to its new place and is read there), and every event of each record it fully handled is known.
+ *
+ * With the cursor's invariant, handled = { k <= watermark with k.ts <= settled } ∪ recent:
+ *
+ * - While R is under way, every event it emits goes to `recent`, whatever its time, and the
+ *   watermark and `settled` stay where they were: an unread record may hold an event with a
+ *   smaller key. The next poll continues R at the page holding the first record with an event
+ *   left (cap), skipping the records of that page it already handled (`handled`, their `id:time`
+ *   on the sort field), and drops what `recent` holds.
+ * - A record is handled when each of its events not handled before was emitted, is silent (its
+ *   filter rejects it), or was passed over: when `recent` has no room left, an event is not
+ *   emitted and the lowest time of those passed over is kept (`leftMin`).
+ * - When R reaches the end of its query with every record handled, it is a complete read whose
+ *   visibility is its first poll's (`startedAt`): `settled` moves to at most that poll's start
+ *   minus one second and the allowance (a full read), the window's end, and `leftMin - 1`; the
+ *   watermark moves to the end of what was read, or to `leftMin` when events were passed over.
+ *
+ * Why nothing is lost: a record's place in the sort only moves forward (an update raises its
+ * `updated_at`) and R's position only moves forward, so a record that exists from R's first poll
+ * to its end is on the pages of the poll whose position passes its place, and is read with every
+ * event it held then. An event visible at R's first poll (time <= startedAt - 1 - allowance) was
+ * in such a record, so it was emitted by R (in `recent`), is silent, or was passed over (time >=
+ * leftMin > the new `settled`). An event R did not see was made after R started, or reached
+ * search late: its time is above the new `settled`, it is outside `handled`, and the next full
+ * read (from `settled + 1`) finds it. A record deleted meanwhile has no events left to report.
+ * Why nothing is repeated: an event R emitted is in `recent` until `settled` passes its time, and
+ * by then it is at or below the watermark.
+ *
+ * Order: within a poll, what is emitted is sorted by key; across the polls of one continued read
+ * it is not (a later poll can emit an event older than one emitted before). Exactly once holds.
+ */
+import { CURSOR_VERSION, compareKeys, emittedTest, keyString, recentCount, type Cursor, type Resume, type WindowPlan } from './cursor';
+import type { OutOfOrderRead, TriggerEvent } from './reading';
+
+export interface OutOfOrderOptions {
+	/** The poll's start (Unix seconds). */
+	now: number;
+	/** `settled` may move up to this when the read ends (bounded by its first poll's start). */
+	visibleThrough: number;
+	/** The window's last second (a narrowed window), or Infinity: events beyond it are not this read's. */
+	readThrough: number;
+	/** The most events one poll emits. */
+	cap: number;
+	/** The most ids `recent` may hold. */
+	maxRecent: number;
+	/** The highest record time the read saw (for `readTop`). */
+	readTop?: number;
+}
+
+export interface OutOfOrderSelection {
+	/** Events to emit now, in (ts, id) order. */
+	emit: TriggerEvent[];
+	/** The cursor to save once these events are handed to n8n (with `resume` while the read goes on). */
+	next: Cursor;
+	/** Whether the read reached its end with every record handled. */
+	complete: boolean;
+}
+
+function addTo(recent: Record<string, string[]>, events: TriggerEvent[], above: number): void {
+	for (const { key } of events) if (key.ts > above) (recent[String(key.ts)] ??= []).push(key.id);
+}
+
+/** Chooses what one poll of a read handled out of order emits, and the cursor after it. Pure. */
+export function selectOutOfOrder(cursor: Cursor, read: OutOfOrderRead, plan: WindowPlan, options: OutOfOrderOptions): OutOfOrderSelection {
+	const isEmitted = emittedTest(cursor);
+	const seen = new Set<string>();
+	let room = options.maxRecent - recentCount(cursor);
+	let leftMin = plan.resume?.outOfOrder?.leftMin;
+	const emit: TriggerEvent[] = [];
+	let firstLeft: number | undefined;
+	records: for (const [index, record] of read.records.entries()) {
+		// A record read twice (it moved between pages) gives its events once.
+		const fresh = record.events
+			.filter((e) => !e.silent && e.key.ts <= options.readThrough && !isEmitted(e.key) && !seen.has(keyString(e.key)))
+			.sort((a, b) => compareKeys(a.key, b.key));
+		for (const event of fresh) {
+			if (room <= 0) {
+				// No room to remember it: passed over, and `settled` stays below it when the read ends.
+				leftMin = Math.min(leftMin ?? Infinity, event.key.ts);
+			} else if (emit.length >= options.cap) {
+				firstLeft = index;
+				break records;
+			} else {
+				emit.push(event);
+				room--;
+			}
+			seen.add(keyString(event.key));
+		}
+	}
+	emit.sort((a, b) => compareKeys(a.key, b.key));
+
+	let readTop = Math.max(cursor.readTop, options.readTop ?? -Infinity);
+	for (const record of read.records) for (const { key } of record.events) if (key.ts > readTop && key.ts <= options.readThrough) readTop = key.ts;
+
+	const complete = 'end' in read.stop && firstLeft === undefined;
+	if (!complete) {
+		const recent: Record<string, string[]> = {};
+		for (const [ts, ids] of Object.entries(cursor.recent)) recent[ts] = [...ids];
+		// Every emitted id is kept, whatever its time: the watermark does not cover it while the read goes on.
+		addTo(recent, emit, -Infinity);
+		const next: Cursor = { version: CURSOR_VERSION, watermark: { ...cursor.watermark }, settled: cursor.settled, recent, readTop };
+		return { emit, next: { ...next, resume: resumeAt(read, firstLeft, plan, options.now, leftMin) }, complete };
+	}
+
+	const settled = Math.max(cursor.settled, Math.min(options.visibleThrough, options.readThrough, leftMin === undefined ? Infinity : leftMin - 1));
+	const end = leftMin === undefined ? Math.min(options.readThrough, options.now - 1) + 1 : leftMin;
+	const watermark = end > cursor.watermark.ts ? { ts: end, id: '' } : { ...cursor.watermark };
+	const recent: Record<string, string[]> = {};
+	for (const [ts, ids] of Object.entries(cursor.recent)) if (Number(ts) > settled) recent[ts] = [...ids];
+	addTo(recent, emit, settled);
+	return { emit, next: { version: CURSOR_VERSION, watermark, settled, recent, readTop: Math.max(readTop, settled) }, complete };
+}
+
+/**
+ * Where the read goes on: the page holding the first record with an event left (its records
+ * before that one are handled), the page the poll's time ran out in, or the next page.
+ */
+function resumeAt(read: OutOfOrderRead, firstLeft: number | undefined, plan: WindowPlan, now: number, leftMin: number | undefined): Resume {
+	const stop = read.stop;
+	const page = firstLeft !== undefined ? read.records[firstLeft].page : 'page' in stop ? stop.page : undefined;
+	const handled = page === undefined ? [] : read.records.filter((r, i) => r.page === page && (firstLeft === undefined || i < firstLeft)).map((r) => r.mark);
+	const startingAfter = page === undefined ? ('next' in stop ? stop.next : undefined) : read.pages[page];
+	return {
+		from: plan.from,
+		...(plan.to === undefined ? {} : { to: plan.to }),
+		full: plan.full,
+		...(startingAfter === undefined ? {} : { startingAfter }),
+		startedAt: plan.resume?.startedAt ?? now,
+		outOfOrder: { handled, ...(leftMin === undefined ? {} : { leftMin }) },
+	};
+}
