@@ -352,12 +352,13 @@ export async function readOutOfOrder(
 				continue;
 			}
 			// One record at least per poll, so that every poll gets further.
-			if (expanded > 0 && limits.outOfTime()) {
-				budget = true;
+			if (expanded > 0 && (limits.outOfTime() || (continuing && fresh >= limits.cap))) {
+				budget = limits.outOfTime();
 				insidePage = index;
 				break;
 			}
-			const events = await expand(record);
+			// Intercom's `<` may include its value: what lies at a narrowed window's end is the next window's.
+			const events = (await expand(record)).filter((e) => limits.to === undefined || e.key.ts < limits.to);
 			expanded++;
 			records.push(record);
 			read.push({ events, page: index, mark });
