@@ -68,6 +68,8 @@ export interface Cursor {
 	span?: number;
 	/** A read the last poll stopped before its end, which the next poll continues (see Resume). */
 	resume?: Resume;
+	/** How the next read handled out of order emits, after one ran out of room (out-of-order.ts). */
+	pass?: OutOfOrderPass;
 }
 
 /**
@@ -95,7 +97,16 @@ export interface OutOfOrderProgress {
 	handled: string[];
 	/** The lowest time of an event passed over for lack of room in `recent` (see out-of-order.ts). */
 	leftMin?: number;
+	/** The kind of this read (none: it emits what room allows, in the order read). */
+	pass?: OutOfOrderPass;
 }
+
+/**
+ * A read handled out of order after one ran out of room (out-of-order.ts): one that only counts
+ * the events not yet emitted below each of `thresholds` (`counts`, as far as read), or one that
+ * emits only the events below `below`.
+ */
+export type OutOfOrderPass = { thresholds: number[]; counts: number[] } | { below: number };
 
 const DIGITS = /^\d+$/;
 

@@ -35,7 +35,7 @@
  * Order: within a poll, what is emitted is sorted by key; across the polls of one continued read
  * it is not (a later poll can emit an event older than one emitted before). Exactly once holds.
  */
-import { CURSOR_VERSION, compareKeys, emittedTest, keyString, recentCount, type Cursor, type Resume, type WindowPlan } from './cursor';
+import { CURSOR_VERSION, compareKeys, emittedTest, keyString, recentCount, type Cursor, type OutOfOrderPass, type Resume, type WindowPlan } from './cursor';
 import type { OutOfOrderRead, TriggerEvent } from './reading';
 
 export interface OutOfOrderOptions {
@@ -66,12 +66,43 @@ function addTo(recent: Record<string, string[]>, events: TriggerEvent[], above: 
 	for (const { key } of events) if (key.ts > above) (recent[String(key.ts)] ??= []).push(key.id);
 }
 
+/** Times below which a counting read counts: one second above the lowest passed over, then doubling. */
+function thresholdsFrom(lowest: number, top: number): number[] {
+	const out: number[] = [];
+	for (let width = 1; out.length < MAX_THRESHOLDS; width *= 2) {
+		out.push(lowest + width);
+		if (lowest + width >= top) break;
+	}
+	return out;
+}
+
+const MAX_THRESHOLDS = 40;
+
+/**
+ * The read after this one, when events were passed over: a counting read after one that emitted
+ * in the order read; after a counting read, one that emits below the highest threshold whose
+ * events fit the room left (at least the lowest: a second of them).
+ */
+function nextPass(pass: OutOfOrderPass | undefined, leftMin: number | undefined, startedAt: number, room: number): OutOfOrderPass | undefined {
+	if (leftMin === undefined) return undefined;
+	if (!pass || !('thresholds' in pass)) return { thresholds: thresholdsFrom(leftMin, startedAt), counts: [] as number[] };
+	let below = pass.thresholds[0];
+	for (const [i, t] of pass.thresholds.entries()) if ((pass.counts[i] ?? 0) <= room) below = t;
+	return { below };
+}
+
 /** Chooses what one poll of a read handled out of order emits, and the cursor after it. Pure. */
 export function selectOutOfOrder(cursor: Cursor, read: OutOfOrderRead, plan: WindowPlan, options: OutOfOrderOptions): OutOfOrderSelection {
 	const isEmitted = emittedTest(cursor);
 	const seen = new Set<string>();
-	let room = options.maxRecent - recentCount(cursor);
-	let leftMin = plan.resume?.outOfOrder?.leftMin;
+	const progress = plan.resume?.outOfOrder;
+	const pass = progress ? progress.pass : cursor.pass;
+	const counting = pass && 'thresholds' in pass ? { thresholds: pass.thresholds, counts: pass.thresholds.map((_, i) => pass.counts[i] ?? 0) } : undefined;
+	const below = pass && 'below' in pass ? pass.below : Infinity;
+	// A read in the order read keeps part of the room free: a read below a line may need it to
+	// emit, in time order, what the first one had to pass over (out-of-order.ts header).
+	let room = options.maxRecent - recentCount(cursor) - (pass ? 0 : Math.floor(options.maxRecent / 2));
+	let leftMin = progress?.leftMin;
 	const emit: TriggerEvent[] = [];
 	let firstLeft: number | undefined;
 	records: for (const [index, record] of read.records.entries()) {
@@ -80,9 +111,11 @@ export function selectOutOfOrder(cursor: Cursor, read: OutOfOrderRead, plan: Win
 			.filter((e) => !e.silent && e.key.ts <= options.readThrough && !isEmitted(e.key) && !seen.has(keyString(e.key)))
 			.sort((a, b) => compareKeys(a.key, b.key));
 		for (const event of fresh) {
-			if (room <= 0) {
-				// No room to remember it: passed over, and `settled` stays below it when the read ends.
-				leftMin = Math.min(leftMin ?? Infinity, event.key.ts);
+			const ts = event.key.ts;
+			if (counting || ts >= below || room <= 0) {
+				// Passed over (counted, above the line, or no room to remember it): `settled` stays below it.
+				leftMin = Math.min(leftMin ?? Infinity, ts);
+				if (counting) counting.thresholds.forEach((t, i) => ts < t && counting.counts[i]++);
 			} else if (emit.length >= options.cap) {
 				firstLeft = index;
 				break records;
@@ -94,6 +127,7 @@ export function selectOutOfOrder(cursor: Cursor, read: OutOfOrderRead, plan: Win
 		}
 	}
 	emit.sort((a, b) => compareKeys(a.key, b.key));
+	const thisPass: OutOfOrderPass | undefined = counting ?? pass;
 
 	let readTop = Math.max(cursor.readTop, options.readTop ?? -Infinity);
 	for (const record of read.records) for (const { key } of record.events) if (key.ts > readTop && key.ts <= options.readThrough) readTop = key.ts;
@@ -105,7 +139,7 @@ export function selectOutOfOrder(cursor: Cursor, read: OutOfOrderRead, plan: Win
 		// Every emitted id is kept, whatever its time: the watermark does not cover it while the read goes on.
 		addTo(recent, emit, -Infinity);
 		const next: Cursor = { version: CURSOR_VERSION, watermark: { ...cursor.watermark }, settled: cursor.settled, recent, readTop };
-		return { emit, next: { ...next, resume: resumeAt(read, firstLeft, plan, options.now, leftMin) }, complete };
+		return { emit, next: { ...next, resume: resumeAt(read, firstLeft, plan, options.now, leftMin, thisPass) }, complete };
 	}
 
 	const settled = Math.max(cursor.settled, Math.min(options.visibleThrough, options.readThrough, leftMin === undefined ? Infinity : leftMin - 1));
@@ -114,14 +148,23 @@ export function selectOutOfOrder(cursor: Cursor, read: OutOfOrderRead, plan: Win
 	const recent: Record<string, string[]> = {};
 	for (const [ts, ids] of Object.entries(cursor.recent)) if (Number(ts) > settled) recent[ts] = [...ids];
 	addTo(recent, emit, settled);
-	return { emit, next: { version: CURSOR_VERSION, watermark, settled, recent, readTop: Math.max(readTop, settled) }, complete };
+	const next: Cursor = { version: CURSOR_VERSION, watermark, settled, recent, readTop: Math.max(readTop, settled) };
+	const after = nextPass(thisPass, leftMin, plan.resume?.startedAt ?? options.now, options.maxRecent - recentCount(next));
+	return { emit, next: after ? { ...next, pass: after } : next, complete };
 }
 
 /**
  * Where the read goes on: the page holding the first record with an event left (its records
  * before that one are handled), the page the poll's time ran out in, or the next page.
  */
-function resumeAt(read: OutOfOrderRead, firstLeft: number | undefined, plan: WindowPlan, now: number, leftMin: number | undefined): Resume {
+function resumeAt(
+	read: OutOfOrderRead,
+	firstLeft: number | undefined,
+	plan: WindowPlan,
+	now: number,
+	leftMin: number | undefined,
+	pass: OutOfOrderPass | undefined,
+): Resume {
 	const stop = read.stop;
 	const page = firstLeft !== undefined ? read.records[firstLeft].page : 'page' in stop ? stop.page : undefined;
 	const handled = page === undefined ? [] : read.records.filter((r, i) => r.page === page && (firstLeft === undefined || i < firstLeft)).map((r) => r.mark);
@@ -132,6 +175,6 @@ function resumeAt(read: OutOfOrderRead, firstLeft: number | undefined, plan: Win
 		full: plan.full,
 		...(startingAfter === undefined ? {} : { startingAfter }),
 		startedAt: plan.resume?.startedAt ?? now,
-		outOfOrder: { handled, ...(leftMin === undefined ? {} : { leftMin }) },
+		outOfOrder: { handled, ...(leftMin === undefined ? {} : { leftMin }), ...(pass ? { pass } : {}) },
 	};
 }

@@ -116,7 +116,6 @@ describe('New Conversation Part: a window far larger than one poll', () => {
 		expect(deleted.size).toBeGreaterThan(5);
 		// The cursor stays bounded (numeric part ids pack to a few bytes each).
 		expect(run.maxState).toBeLessThan(64 * 1024);
-		if (process.env.DEBUG_OOO) process.stderr.write(`parts cap ${cap}: ${JSON.stringify({ ...run, emitted: emitted.length, owed: owed.length, deleted: deleted.size })}\n`);
 		// An idle poll afterwards: one search request, as before.
 		h.advance(60);
 		const idle = await h.poll(params, { pollBudgetMs: 10_000 });
