@@ -14,12 +14,24 @@
  *   left (cap), skipping the records of that page it already handled (`handled`, their `id:time`
  *   on the sort field), and drops what `recent` holds.
  * - A record is handled when each of its events not handled before was emitted, is silent (its
- *   filter rejects it), or was passed over: when `recent` has no room left, an event is not
- *   emitted and the lowest time of those passed over is kept (`leftMin`).
+ *   filter rejects it), or was passed over: not emitted, with the lowest time of those passed
+ *   over kept (`leftMin`). An event is passed over when `recent` has no room for it, or when the
+ *   read is one of the passes below.
  * - When R reaches the end of its query with every record handled, it is a complete read whose
  *   visibility is its first poll's (`startedAt`): `settled` moves to at most that poll's start
  *   minus one second and the allowance (a full read), the window's end, and `leftMin - 1`; the
  *   watermark moves to the end of what was read, or to `leftMin` when events were passed over.
+ *
+ * Room: `recent` holds what R emitted until R ends, and R emits in the order it reads, not in
+ * time order, so a full `recent` could hold `settled` below the first event it cannot take for
+ * good. So a read emitting in the order read uses at most half of the room; once that is spent,
+ * it passes over the rest, and the next read out of order *counts* (emits nothing; counts the
+ * events not yet emitted below a few time thresholds, one second above `leftMin` and doubling),
+ * and the one after emits only the events *below* the highest threshold whose count fits the
+ * room then left (at least a second's). When that read ends, every event below that line was
+ * emitted or passed over (and `leftMin` bounds `settled`), so `settled` moves up to it and frees
+ * the room its ids took; then reads go on as before. What remains: a single second holding more
+ * events not yet emitted than the room left cannot be emitted by a read out of order.
  *
  * Why nothing is lost: a record's place in the sort only moves forward (an update raises its
  * `updated_at`) and R's position only moves forward, so a record that exists from R's first poll
@@ -35,8 +47,122 @@
  * Order: within a poll, what is emitted is sorted by key; across the polls of one continued read
  * it is not (a later poll can emit an event older than one emitted before). Exactly once holds.
  */
-import { CURSOR_VERSION, compareKeys, emittedTest, keyString, recentCount, type Cursor, type OutOfOrderPass, type Resume, type WindowPlan } from './cursor';
-import type { OutOfOrderRead, TriggerEvent } from './reading';
+import type { IDataObject } from 'n8n-workflow';
+
+import type { IntercomClient } from '../shared/transport/client';
+import { nextCursor, paginate } from '../shared/transport/pagination';
+import { CURSOR_VERSION, compareKeys, emittedTest, keyString, recentCount, type Cursor, type EventKey, type OutOfOrderPass, type Resume, type WindowPlan } from './cursor';
+import { withSort, type ReadLimits, type RecordSource, type TriggerEvent, type WindowRead } from './reading';
+
+/** The events of one record of an out-of-order read, and where it was read. */
+export interface RecordRead {
+	events: TriggerEvent[];
+	/** Index of its page in `OutOfOrderRead.pages`. */
+	page: number;
+	/** `id:time` on the sort field: the same record at the same place (see ReadLimits.handledRecords). */
+	mark: string;
+}
+
+export interface OutOfOrderRead {
+	/** The records read, in the order read (the sort's). */
+	records: RecordRead[];
+	/** The search position each page of this poll was asked from (undefined: the query's start). */
+	pages: Array<string | undefined>;
+	/**
+	 * Where the read stopped: at the end of the query (every record to the end was read), inside a
+	 * page (its records after the last one read were not), or before the page at `next`.
+	 */
+	stop: { end: true } | { page: number } | { next: string };
+}
+
+/**
+ * Oldest first on `sortField`, for events whose order is not the read's (the parts of a
+ * conversation, found by its `updated_at`): each record is expanded into its events (a GET, or
+ * nothing more), and the read stops once the poll's time is spent, after at least one record, or,
+ * continuing an earlier poll's read, once it holds `cap` new events. A read that ends within its
+ * first poll is a complete read like readAll's. Otherwise, when the pages came in (time, id) order
+ * on the sort field (checked record by record, never assumed), it returns its records page by
+ * page (`outOfOrder`) so that the poll can emit what it handled and continue at the search
+ * position; when they did not, nothing can be continued and the read counts as cut by the budget.
+ */
+export async function readOutOfOrder(
+	client: IntercomClient,
+	source: RecordSource,
+	limits: ReadLimits,
+	sortField: string,
+	expand: (record: IDataObject) => Promise<TriggerEvent[]>,
+): Promise<WindowRead> {
+	const continuing = limits.handledRecords !== undefined;
+	const handled = new Set(limits.handledRecords ?? []);
+	const records: IDataObject[] = [];
+	const read: RecordRead[] = [];
+	const pages: Array<string | undefined> = [];
+	let keyOrdered = true;
+	let lastKey: EventKey | undefined;
+	let expanded = 0;
+	let fresh = 0;
+	let budget = false;
+	let betweenPages = false;
+	let insidePage: number | undefined;
+	const stopBefore = () => {
+		if (limits.outOfTime()) budget = true;
+		return budget || (continuing && fresh >= limits.cap);
+	};
+	const walk = paginate(client, withSort(source.request, sortField, 'ascending'), {
+		pagination: source.pagination,
+		itemsPath: source.itemsPath,
+		startingAfter: limits.startingAfter,
+		shouldStop: () => {
+			const stop = stopBefore();
+			if (stop) betweenPages = true;
+			return stop;
+		},
+	});
+	let nextPosition: string | undefined;
+	for await (const page of walk) {
+		const index = pages.push(page.startingAfter) - 1;
+		nextPosition = nextCursor(page.body);
+		for (const record of page.items) {
+			const key = { ts: source.timeOf(record), id: String(record.id) };
+			if (!Number.isFinite(key.ts) || (lastKey && compareKeys(key, lastKey) <= 0)) keyOrdered = false;
+			lastKey = key;
+			const mark = `${key.id}:${key.ts}`;
+			if (handled.has(mark)) {
+				read.push({ events: [], page: index, mark });
+				records.push(record);
+				continue;
+			}
+			// One record at least per poll, so that every poll gets further.
+			if (expanded > 0 && (limits.outOfTime() || (continuing && fresh >= limits.cap))) {
+				budget = limits.outOfTime();
+				insidePage = index;
+				break;
+			}
+			// Intercom's `<` may include its value: what lies at a narrowed window's end is the next window's.
+			const events = (await expand(record)).filter((e) => limits.to === undefined || e.key.ts < limits.to);
+			expanded++;
+			records.push(record);
+			read.push({ events, page: index, mark });
+			for (const e of events) if (!e.silent && limits.isNew(e.key)) fresh++;
+		}
+		if (insidePage !== undefined) break;
+	}
+	let readTop: number | undefined;
+	for (const record of records) {
+		const t = source.timeOf(record);
+		if (Number.isFinite(t) && (readTop === undefined || t > readTop)) readTop = t;
+	}
+	const events = read.flatMap((r) => r.events);
+	const ended = insidePage === undefined && !betweenPages;
+	if (ended && !continuing) {
+		return { events, records, readThrough: limits.to === undefined ? Infinity : limits.to - 1, cutByBudget: false, readTop };
+	}
+	const partial: WindowRead = { events, records, readThrough: limits.from - 1, cutByBudget: budget, readTop };
+	if (!keyOrdered) return { ...partial, cutByBudget: true };
+	const stop: OutOfOrderRead['stop'] =
+		insidePage !== undefined ? { page: insidePage } : betweenPages && nextPosition !== undefined ? { next: nextPosition } : { end: true };
+	return { ...partial, outOfOrder: { records: read, pages, stop } };
+}
 
 export interface OutOfOrderOptions {
 	/** The poll's start (Unix seconds). */

@@ -217,10 +217,12 @@ export async function pollIntercom(this: IPollFunctions): Promise<INodeExecution
 	const { cursor, recovered } = manual ? { cursor: initialCursor(now), recovered: undefined } : cursorFor(this, state, settings, now);
 	const isEmitted = emittedTest(cursor);
 	const plan = planWindow(cursor, now, settings.lateArrivalSeconds);
+	// A read handled out of order that only counts (out-of-order.ts) emits nothing: no cap stops it.
+	const pass = plan.resume ? plan.resume.outOfOrder?.pass : cursor.pass;
 	const limits: ReadLimits = {
 		from: plan.from,
 		to: stream.boundedWindows ? plan.to : undefined,
-		cap: settings.maxEventsPerPoll,
+		cap: pass && 'thresholds' in pass ? Number.MAX_SAFE_INTEGER : settings.maxEventsPerPoll,
 		isNew: (key) => !isEmitted(key),
 		outOfTime: budget.outOfTime,
 		startingAfter: plan.resume?.startingAfter,

@@ -11,6 +11,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { IntercomClient, IntercomRequest } from '../shared/transport/client';
 import { nextCursor, paginate, type Page, type PaginationKind } from '../shared/transport/pagination';
 import { compareKeys, type EventKey } from './cursor';
+import type { OutOfOrderRead } from './out-of-order';
 
 export interface TriggerEvent {
 	key: EventKey;
@@ -58,27 +59,6 @@ export interface WindowRead {
 	 * this poll, or that continues one an earlier poll stopped: its records as read, page by page.
 	 */
 	outOfOrder?: OutOfOrderRead;
-}
-
-/** The events of one record of an out-of-order read, and where it was read. */
-export interface RecordRead {
-	events: TriggerEvent[];
-	/** Index of its page in `OutOfOrderRead.pages`. */
-	page: number;
-	/** `id:time` on the sort field: the same record at the same place (see ReadLimits.handledRecords). */
-	mark: string;
-}
-
-export interface OutOfOrderRead {
-	/** The records read, in the order read (the sort's). */
-	records: RecordRead[];
-	/** The search position each page of this poll was asked from (undefined: the query's start). */
-	pages: Array<string | undefined>;
-	/**
-	 * Where the read stopped: at the end of the query (every record to the end was read), inside a
-	 * page (its records after the last one read were not), or before the page at `next`.
-	 */
-	stop: { end: true } | { page: number } | { next: string };
 }
 
 export interface ReadLimits {
@@ -133,7 +113,7 @@ class OrderCheck {
 	}
 }
 
-function withSort(request: IntercomRequest, field: string, order: 'ascending' | 'descending'): IntercomRequest {
+export function withSort(request: IntercomRequest, field: string, order: 'ascending' | 'descending'): IntercomRequest {
 	return { ...request, body: { ...request.body, sort: { field, order } } };
 }
 
@@ -292,95 +272,6 @@ export async function readOldestFirst(
 	const readThrough = order.ordered ? lastTime - 1 : limits.from - 1;
 	const result = read(records, source, readThrough, stopped === 'budget');
 	return exact ? { ...result, readThroughKey: lastKey, positions: { pages, next: next! } } : result;
-}
-
-/**
- * Oldest first on `sortField`, for events whose order is not the read's (the parts of a
- * conversation, found by its `updated_at`): each record is expanded into its events (a GET, or
- * nothing more), and the read stops once the poll's time is spent, after at least one record, or,
- * continuing an earlier poll's read, once it holds `cap` new events. A read that ends within its
- * first poll is a complete read like readAll's. Otherwise, when the pages came in (time, id) order
- * on the sort field (checked record by record, never assumed), it returns its records page by
- * page (`outOfOrder`) so that the poll can emit what it handled and continue at the search
- * position; when they did not, nothing can be continued and the read counts as cut by the budget.
- */
-export async function readOutOfOrder(
-	client: IntercomClient,
-	source: RecordSource,
-	limits: ReadLimits,
-	sortField: string,
-	expand: (record: IDataObject) => Promise<TriggerEvent[]>,
-): Promise<WindowRead> {
-	const continuing = limits.handledRecords !== undefined;
-	const handled = new Set(limits.handledRecords ?? []);
-	const records: IDataObject[] = [];
-	const read: RecordRead[] = [];
-	const pages: Array<string | undefined> = [];
-	let keyOrdered = true;
-	let lastKey: EventKey | undefined;
-	let expanded = 0;
-	let fresh = 0;
-	let budget = false;
-	let betweenPages = false;
-	let insidePage: number | undefined;
-	const stopBefore = () => {
-		if (limits.outOfTime()) budget = true;
-		return budget || (continuing && fresh >= limits.cap);
-	};
-	const walk = paginate(client, withSort(source.request, sortField, 'ascending'), {
-		pagination: source.pagination,
-		itemsPath: source.itemsPath,
-		startingAfter: limits.startingAfter,
-		shouldStop: () => {
-			const stop = stopBefore();
-			if (stop) betweenPages = true;
-			return stop;
-		},
-	});
-	let nextPosition: string | undefined;
-	for await (const page of walk) {
-		const index = pages.push(page.startingAfter) - 1;
-		nextPosition = nextCursor(page.body);
-		for (const record of page.items) {
-			const key = { ts: source.timeOf(record), id: String(record.id) };
-			if (!Number.isFinite(key.ts) || (lastKey && compareKeys(key, lastKey) <= 0)) keyOrdered = false;
-			lastKey = key;
-			const mark = `${key.id}:${key.ts}`;
-			if (handled.has(mark)) {
-				read.push({ events: [], page: index, mark });
-				records.push(record);
-				continue;
-			}
-			// One record at least per poll, so that every poll gets further.
-			if (expanded > 0 && (limits.outOfTime() || (continuing && fresh >= limits.cap))) {
-				budget = limits.outOfTime();
-				insidePage = index;
-				break;
-			}
-			// Intercom's `<` may include its value: what lies at a narrowed window's end is the next window's.
-			const events = (await expand(record)).filter((e) => limits.to === undefined || e.key.ts < limits.to);
-			expanded++;
-			records.push(record);
-			read.push({ events, page: index, mark });
-			for (const e of events) if (!e.silent && limits.isNew(e.key)) fresh++;
-		}
-		if (insidePage !== undefined) break;
-	}
-	let readTop: number | undefined;
-	for (const record of records) {
-		const t = source.timeOf(record);
-		if (Number.isFinite(t) && (readTop === undefined || t > readTop)) readTop = t;
-	}
-	const events = read.flatMap((r) => r.events);
-	const ended = insidePage === undefined && !betweenPages;
-	if (ended && !continuing) {
-		return { events, records, readThrough: limits.to === undefined ? Infinity : limits.to - 1, cutByBudget: false, readTop };
-	}
-	const partial: WindowRead = { events, records, readThrough: limits.from - 1, cutByBudget: budget, readTop };
-	if (!keyOrdered) return { ...partial, cutByBudget: true };
-	const stop: OutOfOrderRead['stop'] =
-		insidePage !== undefined ? { page: insidePage } : betweenPages && nextPosition !== undefined ? { next: nextPosition } : { end: true };
-	return { ...partial, outOfOrder: { records: read, pages, stop } };
 }
 
 /** The first page of a source, newest first: for the editor's test event. */

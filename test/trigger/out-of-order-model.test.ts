@@ -6,8 +6,8 @@
  */
 import { emittedTest, initialCursor, planWindow, selectEvents, type Cursor } from '../../nodes/IntercomTrigger/cursor';
 import { parseCursor, serializeCursor } from '../../nodes/IntercomTrigger/cursor-state';
-import { selectOutOfOrder } from '../../nodes/IntercomTrigger/out-of-order';
-import type { OutOfOrderRead, RecordRead, TriggerEvent } from '../../nodes/IntercomTrigger/reading';
+import { selectOutOfOrder, type OutOfOrderRead, type RecordRead } from '../../nodes/IntercomTrigger/out-of-order';
+import type { TriggerEvent } from '../../nodes/IntercomTrigger/reading';
 
 function prng(seed: number): () => number {
 	let a = seed >>> 0;
@@ -134,7 +134,6 @@ describe('a read handled out of order, modelled', () => {
 		now += 5;
 		let outOfOrderPolls = 0;
 		const passes = new Set<string>();
-		let polls = 0;
 		for (let p = 0; p < 3_000; p++) {
 			const result = poll(world, cursor, now, 7, cap, maxRecent);
 			cursor = result.cursor;
@@ -142,7 +141,6 @@ describe('a read handled out of order, modelled', () => {
 			if (cursor.resume?.outOfOrder) outOfOrderPolls++;
 			const pass = cursor.resume?.outOfOrder?.pass;
 			if (pass) passes.add('below' in pass ? 'below' : 'count');
-			polls++;
 			now += 20;
 			if (p >= 120 && !cursor.resume && !cursor.pass && Object.keys(cursor.recent).length === 0 && cursor.readTop <= cursor.settled) break;
 			if (p < 120) {

@@ -10,7 +10,8 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { IntercomClient } from '../../shared/transport/client';
 import { compareKeys } from '../cursor';
-import { eventKey, readNewest, readOldestFirst, readOutOfOrder, type RecordSource, type TriggerEvent, type WindowRead } from '../reading';
+import { readOutOfOrder } from '../out-of-order';
+import { eventKey, readNewest, readOldestFirst, type RecordSource, type TriggerEvent, type WindowRead } from '../reading';
 import type { PartKind } from '../settings';
 import type { PollStream, StreamContext } from './types';
 
