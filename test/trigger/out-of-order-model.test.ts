@@ -166,3 +166,30 @@ describe('a read handled out of order, modelled', () => {
 		expect(Object.keys(cursor.recent)).toEqual([]);
 	});
 });
+
+describe('a read handled out of order, saved in static data', () => {
+	const LIMITS = { now: 200_000, lateArrivalSeconds: 600, maxRecent: 100_000 };
+	const base = { ...initialCursor(100_000), recent: { '100005': ['7', '9'] } };
+
+	it('keeps its progress, narrowed window and pass across polls', () => {
+		const resume = { from: 100_000, to: 100_001, full: true, startedAt: 150_000, outOfOrder: { handled: ['12:100000', '15:100000'], leftMin: 100_000, pass: { below: 100_004 } } };
+		const cursor: Cursor = { ...base, resume, pass: { thresholds: [100_001, 100_002], counts: [3, 9] } };
+		const parsed = parseCursor(JSON.parse(JSON.stringify(serializeCursor(cursor))), LIMITS);
+		expect(parsed).toEqual({ ok: true, cursor });
+		// The plan continues the read in its narrowed window.
+		expect(planWindow(cursor, 200_000, 600)).toEqual({ from: 100_000, to: 100_001, full: true, resume });
+	});
+
+	it.each([
+		['a position missing outside a read handled out of order', { from: 100_000, full: true, startedAt: 150_000 }],
+		['marks that are not text', { from: 100_000, full: true, startedAt: 150_000, outOfOrder: { handled: [12] } }],
+		['more marks than a page holds', { from: 100_000, full: true, startedAt: 150_000, outOfOrder: { handled: Array.from({ length: 151 }, (_, i) => `${i}:1`) } }],
+		['a pass that is not one', { from: 100_000, full: true, startedAt: 150_000, outOfOrder: { handled: [], pass: { below: 'x' } } }],
+		['a window end before its start', { from: 100_000, to: 99_000, full: true, startingAfter: 'abc', startedAt: 150_000 }],
+	])('drops a saved read with %s: the next poll reads its window from the start (the cursor says what was emitted)', (_name, resume) => {
+		const parsed = parseCursor({ ...serializeCursor(base), resume }, LIMITS);
+		expect(parsed.ok && parsed.cursor.resume).toBe(undefined);
+		expect(parsed.ok && parsed.recovered).toBe(undefined);
+		expect(parsed.ok && parsed.cursor.recent).toEqual(base.recent);
+	});
+});
