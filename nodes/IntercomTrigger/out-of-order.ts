@@ -1,7 +1,8 @@
 /**
  * Reads handled out of order: a window whose records are read in one order while their events
  * have another (a New Conversation Part window: conversations found by `updated_at`, each holding
- * parts of many times; a second of conversation closes, found sorted by `updated_at`). When such a
+ * parts of many times; a second of conversation closes, found sorted by `updated_at`; a Ticket
+ * State Changed window: tickets in `created_at` order, each holding state changes). When such a
  * window does not fit one poll, the read R goes on over the next polls at its saved search
  * position (Intercom's `starting_after`: a place in the sort, so a record updated meanwhile moves
  * to its new place and is read there), and every event of each record it fully handled is known.
@@ -34,7 +35,7 @@
  * events not yet emitted than the room left cannot be emitted by a read out of order.
  *
  * Why nothing is lost: a record's place in the sort only moves forward (an update raises its
- * `updated_at`) and R's position only moves forward, so a record that exists from R's first poll
+ * `updated_at`; in `created_at` order it stays) and R's position only moves forward, so a record that exists from R's first poll
  * to its end is on the pages of the poll whose position passes its place, and is read with every
  * event it held then. An event visible at R's first poll (time <= startedAt - 1 - allowance) was
  * in such a record, so it was emitted by R (in `recent`), is silent, or was passed over (time >=
@@ -76,20 +77,21 @@ export interface OutOfOrderRead {
 }
 
 /**
- * Oldest first on `sortField`, for events whose order is not the read's (the parts of a
- * conversation, found by its `updated_at`): each record is expanded into its events (a GET, or
- * nothing more), and the read stops once the poll's time is spent, after at least one record, or,
- * continuing an earlier poll's read, once it holds `cap` new events. A read that ends within its
- * first poll is a complete read like readAll's. Otherwise, when the pages came in (time, id) order
- * on the sort field (checked record by record, never assumed), it returns its records page by
- * page (`outOfOrder`) so that the poll can emit what it handled and continue at the search
- * position; when they did not, nothing can be continued and the read counts as cut by the budget.
+ * Oldest first on `order.field` (asked for as the sort, or, where Intercom documents none, only
+ * observed), for events whose order is not the read's (the parts of a conversation, found by its
+ * `updated_at`): each record is expanded into its events (a GET, or nothing more), and the read
+ * stops once the poll's time is spent, after at least one record, or, continuing an earlier poll's
+ * read, once it holds `cap` new events. A read that ends within its first poll is a complete read
+ * like readAll's. Otherwise, when the pages came in (order time, id) order (checked record by
+ * record, never assumed), it returns its records page by page (`outOfOrder`) so that the poll can
+ * emit what it handled and continue at the search position; when they did not, nothing can be
+ * continued and the read counts as cut by the budget.
  */
 export async function readOutOfOrder(
 	client: IntercomClient,
 	source: RecordSource,
 	limits: ReadLimits,
-	sortField: string,
+	order: { field: string; sort: boolean },
 	expand: (record: IDataObject) => Promise<TriggerEvent[]>,
 ): Promise<WindowRead> {
 	const continuing = limits.handledRecords !== undefined;
@@ -108,7 +110,7 @@ export async function readOutOfOrder(
 		if (limits.outOfTime()) budget = true;
 		return budget || (continuing && fresh >= limits.cap);
 	};
-	const walk = paginate(client, withSort(source.request, sortField, 'ascending'), {
+	const walk = paginate(client, order.sort ? withSort(source.request, order.field, 'ascending') : source.request, {
 		pagination: source.pagination,
 		itemsPath: source.itemsPath,
 		startingAfter: limits.startingAfter,
@@ -123,7 +125,7 @@ export async function readOutOfOrder(
 		const index = pages.push(page.startingAfter) - 1;
 		nextPosition = nextCursor(page.body);
 		for (const record of page.items) {
-			const key = { ts: source.timeOf(record), id: String(record.id) };
+			const key = { ts: Number(record[order.field]), id: String(record.id) };
 			if (!Number.isFinite(key.ts) || (lastKey && compareKeys(key, lastKey) <= 0)) keyOrdered = false;
 			lastKey = key;
 			const mark = `${key.id}:${key.ts}`;

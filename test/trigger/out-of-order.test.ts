@@ -8,7 +8,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { adminAuthor, appendPart, contactAuthor, deleteConversation } from '../../sandbox/store/conversation-ops';
-import type { ConversationRecord } from '../../sandbox/store/types';
+import { createTicket, updateTicket } from '../../sandbox/store/ticket-ops';
+import type { ConversationRecord, TicketStateCategory } from '../../sandbox/store/types';
 import { ids, inOrder, T0, TriggerHarness } from './harness';
 
 let h: TriggerHarness;
@@ -196,5 +197,57 @@ describe('Conversation Closed: a single second of closes larger than one poll', 
 		expect(ids(h.emitted).sort()).toEqual(owed.sort());
 		h.advance(60);
 		expect((await h.poll(closed, { pollBudgetMs: 5_000 })).items).toEqual([]);
+	}, 120_000);
+});
+
+describe('Ticket State Changed: a window larger than one poll', () => {
+	function newTicket(title: string) {
+		const ws = h.sb.workspace;
+		const type = [...ws.ticketTypes.values()].find((t) => t.category === 'Customer')!;
+		return createTicket(ws, { ticket_type_id: type.id, contacts: [{ id: ws.contacts.all()[0].id }], ticket_attributes: { _default_title_: title } });
+	}
+	/** Moves a ticket to a state of a category; returns the `event_id` its change is owed under. */
+	function moveTo(id: string, category: TicketStateCategory): string {
+		const ws = h.sb.workspace;
+		const state = [...ws.ticketStates.values()].find((s) => s.category === category && s.ticketTypeIds.includes(ws.tickets.get(id)!.ticketTypeId))!;
+		const part = updateTicket(ws, id, { ticket_state_id: state.id, admin_id: Number([...ws.admins.keys()][0]) }).parts.at(-1)!;
+		return `ticket.state_changed:${part.id}:${part.created_at}`;
+	}
+
+	it('drains at the search position (tickets in created_at order), every change exactly once, while tickets keep changing', async () => {
+		h = await TriggerHarness.start({ seed: { contacts: 10, conversations: 0, articles: 0, companies: 0, tickets: 0 } });
+		const params = { event: 'ticket.state_changed', options: { maxEventsPerPoll: 200 } };
+		await h.poll(params);
+		h.advance(5);
+		const tickets = Array.from({ length: 1_200 }, (_, i) => newTicket(`Ticket ${i}`).id);
+		h.advance(5);
+		const owed: string[] = [];
+		// Changes in an order unrelated to the tickets' creation: the last tickets first.
+		for (let second = 0; second < 60; second++) {
+			for (let k = 0; k < 20; k++) owed.push(moveTo(tickets[tickets.length - 1 - (second * 20 + k)], 'in_progress'));
+			h.advance(1);
+		}
+		for (const id of tickets.filter((_, i) => i % 4 === 0)) owed.push(moveTo(id, 'waiting_on_customer'));
+		h.advance(30);
+		// 3 s of fetching at 2 s a request: two pages of 150 tickets a poll.
+		h.slowRequests(2);
+		let polls = 0;
+		let outOfOrder = 0;
+		for (;;) {
+			const r = await h.poll(params, { pollBudgetMs: 5_000 });
+			expect(r.error).toBeUndefined();
+			expect(r.requests).toBeLessThanOrEqual(2);
+			expect(inOrder(r.items, (i) => String((i.part as IDataObject).id))).toBe(true);
+			const cursor = h.state.cursor as { settled: number; readTop: number; recent: object; resume?: { outOfOrder?: object } };
+			if (cursor.resume?.outOfOrder) outOfOrder++;
+			if (++polls > 200) throw new Error('not drained after 200 polls');
+			// Tickets read already and not yet read change again during the drain.
+			if (polls % 4 === 1 && polls < 30) for (const id of [tickets[polls], tickets[tickets.length - polls]]) owed.push(moveTo(id, 'resolved'));
+			if (!cursor.resume && Object.keys(cursor.recent).length === 0 && cursor.readTop <= cursor.settled) break;
+			h.advance(60);
+		}
+		expect(outOfOrder).toBeGreaterThanOrEqual(3);
+		expect(new Set(ids(h.emitted)).size).toBe(h.emitted.length);
+		expect(ids(h.emitted).sort()).toEqual(owed.sort());
 	}, 120_000);
 });

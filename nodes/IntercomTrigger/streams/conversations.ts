@@ -15,6 +15,9 @@ import { eventKey, readNewest, readOldestFirst, type RecordSource, type TriggerE
 import type { PartKind } from '../settings';
 import type { PollStream, StreamContext } from './types';
 
+/** Conversations sorted by `updated_at`: an update moves one to its new place in the sort. */
+const BY_UPDATE = { field: 'updated_at', sort: true };
+
 type ConversationEvent = 'conversation.created' | 'conversation.updated' | 'conversation.closed';
 
 const CUSTOMER_AUTHORS = new Set(['user', 'lead', 'contact']);
@@ -145,7 +148,7 @@ export function conversationStream(event: ConversationEvent): PollStream {
 			// search position over the next polls (handled out of order, see out-of-order.ts).
 			if (event === 'conversation.closed') {
 				const source = searchSource(field, ctx.limits.from - 1, eventsFor(event, ctx.now), ctx.limits.to);
-				return await readOutOfOrder(ctx.client, source, ctx.limits, 'updated_at', async (record) => await Promise.resolve(source.eventsOf(record)));
+				return await readOutOfOrder(ctx.client, source, ctx.limits, BY_UPDATE, async (record) => await Promise.resolve(source.eventsOf(record)));
 			}
 			return await readOldestFirst(ctx.client, searchSource(field, ctx.limits.from - 1, eventsFor(event, ctx.now)), ctx.limits, field);
 		},
@@ -165,7 +168,7 @@ export const conversationPartStream: PollStream = {
 		// A part's time says nothing of the order conversations are found in: a window that does not fit
 		// one poll is handled out of order (out-of-order.ts), conversation by conversation, over the polls.
 		const { settings } = ctx;
-		return await readOutOfOrder(ctx.client, searchSource('updated_at', ctx.limits.from - 1, () => []), ctx.limits, 'updated_at', async (summary) => {
+		return await readOutOfOrder(ctx.client, searchSource('updated_at', ctx.limits.from - 1, () => []), ctx.limits, BY_UPDATE, async (summary) => {
 			const conversation = await getFoundConversation(ctx.client, String(summary.id));
 			return conversation ? partEvents(conversation, settings.partKinds, settings.includeFullConversation, ctx.now) : [];
 		});
