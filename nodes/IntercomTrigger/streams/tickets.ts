@@ -22,8 +22,9 @@ import type { PollStream, StreamContext } from './types';
 type TicketEvent = 'ticket.created' | 'ticket.state_changed';
 
 /**
- * Ticket search documents no sort; Intercom (and the sandbox) answer in `created_at` order, where
- * a ticket keeps its place: observed page by page, never asked for or assumed.
+ * Ticket search documents no sort. A read goes on at a search position only while its pages are
+ * seen to come in (`created_at`, id) order, where a ticket keeps its place (the sandbox answers so):
+ * observed record by record, never asked for or assumed.
  */
 const BY_CREATION = { field: 'created_at', sort: false };
 
