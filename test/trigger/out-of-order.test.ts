@@ -7,6 +7,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import * as pagination from '../../sandbox/pagination';
 import { adminAuthor, appendPart, contactAuthor, deleteConversation } from '../../sandbox/store/conversation-ops';
 import { createTicket, updateTicket } from '../../sandbox/store/ticket-ops';
 import type { ConversationRecord, TicketStateCategory } from '../../sandbox/store/types';
@@ -14,7 +15,12 @@ import { ids, inOrder, T0, TriggerHarness } from './harness';
 
 let h: TriggerHarness;
 
+/** Undoes what one test changed outside its sandbox. */
+let afterThis = () => undefined as void;
+
 afterEach(async () => {
+	afterThis();
+	afterThis = () => undefined;
 	expect(h.sb.log.nonConformant()).toEqual([]);
 	await h.close();
 });
@@ -250,4 +256,34 @@ describe('Ticket State Changed: a window larger than one poll', () => {
 		expect(new Set(ids(h.emitted)).size).toBe(h.emitted.length);
 		expect(ids(h.emitted).sort()).toEqual(owed.sort());
 	}, 120_000);
+});
+
+describe('where a window still cannot be continued', () => {
+	it('New Conversation Part whose search pages do not come in (updated_at, id) order: the poll fails with the old error, the cursor where it was', async () => {
+		h = await TriggerHarness.start({ seed: { contacts: 40, conversations: 0, articles: 0, companies: 0 } });
+		const params = partsParams(500);
+		await h.poll(params);
+		h.advance(5);
+		for (const c of h.sb.activity.newConversations(300)) addParts(c, 2);
+		h.advance(30);
+		h.slowRequests(0.25);
+		// Pages answered in reverse: no position in them can be trusted to continue from.
+		const original = pagination.pageOfResults;
+		const reversed = jest.spyOn(pagination, 'pageOfResults').mockImplementation((...args: Parameters<typeof original>) => {
+			const page = original(...args);
+			return { ...page, items: [...page.items].reverse() };
+		});
+		const before = h.stored;
+		afterThis = () => reversed.mockRestore();
+		for (let i = 0; i < 2; i++) {
+			const r = await h.poll(params, { pollBudgetMs: 10_000 });
+			expect(r.error?.message).toMatch(/^Could not read Intercom's changes since .* within this poll's time budget$/);
+			expect(r.items).toEqual([]);
+			expect(h.stored).toBe(before);
+			h.advance(60);
+		}
+		// The same window with no budget to keep to (an older n8n) is read whole: each part once, over two polls (the cap).
+		for (let i = 0; i < 2; i++) expect((await h.poll(params, { legacy: true })).error).toBeUndefined();
+		expect(ids(h.emitted).sort()).toEqual(owedParts());
+	}, 60_000);
 });
