@@ -5,7 +5,7 @@
  * emitted, under their stable event_id); one that cannot be read at all, or that is dated in the
  * future, fails the poll with an error that says what is wrong and how to start afresh.
  */
-import { CURSOR_VERSION, compareIds, initialCursor, type Cursor, type EventKey, type Resume } from './cursor';
+import { CURSOR_VERSION, compareIds, initialCursor, type Cursor, type EventKey, type OutOfOrderPass, type OutOfOrderProgress, type Resume } from './cursor';
 
 /** How the first cursor format (version 1, without `readTop`) is recognised and carried over. */
 const LEGACY_VERSION = 1;
@@ -116,8 +116,9 @@ export function serializeCursor(cursor: Cursor): Record<string, unknown> {
 	const recent: Record<string, string | string[]> = {};
 	for (const [ts, ids] of Object.entries(cursor.recent)) if (ids.length > 0) recent[ts] = packIds(ids);
 	const span = cursor.span === undefined ? {} : { span: cursor.span };
-	const resume = cursor.resume ? { resume: { ...cursor.resume } } : {};
-	return { version: CURSOR_VERSION, watermark: { ...cursor.watermark }, settled: cursor.settled, readTop: cursor.readTop, recent, ...span, ...resume };
+	const resume = cursor.resume ? { resume: JSON.parse(JSON.stringify(cursor.resume)) as Resume } : {};
+	const pass = cursor.pass ? { pass: JSON.parse(JSON.stringify(cursor.pass)) as OutOfOrderPass } : {};
+	return { version: CURSOR_VERSION, watermark: { ...cursor.watermark }, settled: cursor.settled, readTop: cursor.readTop, recent, ...span, ...resume, ...pass };
 }
 
 export interface ParseLimits {
@@ -196,7 +197,9 @@ export function parseCursor(raw: unknown, limits: ParseLimits): ParsedCursor {
 	const readTop = isInteger(c.readTop) ? Math.max(c.readTop, settled!) : Math.max(settled!, watermark.ts);
 	const span = isInteger(c.span) && c.span > 0 ? { span: c.span } : {};
 	const resume = readResume(c.resume, limits.now + limits.lateArrivalSeconds);
-	return { ok: true, cursor: { version: CURSOR_VERSION, watermark, settled: settled!, recent: recent!, readTop, ...span, ...(resume ? { resume } : {}) } };
+	// An unreadable pass only makes the next read handled out of order an ordinary one (nothing is lost).
+	const pass = readPass(c.pass);
+	return { ok: true, cursor: { version: CURSOR_VERSION, watermark, settled: settled!, recent: recent!, readTop, ...span, ...(resume ? { resume } : {}), ...(pass ? { pass } : {}) } };
 }
 
 /**
@@ -206,7 +209,44 @@ export function parseCursor(raw: unknown, limits: ParseLimits): ParsedCursor {
 function readResume(raw: unknown, latest: number): Resume | undefined {
 	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
 	const r = raw as Record<string, unknown>;
-	if (!isInteger(r.from) || !isInteger(r.startedAt) || typeof r.full !== 'boolean' || typeof r.startingAfter !== 'string' || r.startingAfter === '') return undefined;
+	if (!isInteger(r.from) || !isInteger(r.startedAt) || typeof r.full !== 'boolean') return undefined;
 	if (r.from > latest || r.startedAt > latest) return undefined;
-	return { from: r.from, full: r.full, startingAfter: r.startingAfter, startedAt: r.startedAt };
+	const outOfOrder = readOutOfOrder(r.outOfOrder);
+	if (r.outOfOrder !== undefined && !outOfOrder) return undefined;
+	// Only a read handled out of order may go on at the query's first page (with the records it handled there).
+	const position = typeof r.startingAfter === 'string' && r.startingAfter !== '' ? r.startingAfter : undefined;
+	if (position === undefined && (r.startingAfter !== undefined || !outOfOrder)) return undefined;
+	if (r.to !== undefined && (!isInteger(r.to) || r.to <= r.from)) return undefined;
+	return {
+		from: r.from,
+		...(r.to === undefined ? {} : { to: r.to as number }),
+		full: r.full,
+		...(position === undefined ? {} : { startingAfter: position }),
+		startedAt: r.startedAt,
+		...(outOfOrder ? { outOfOrder } : {}),
+	};
+}
+
+/** The records of a page a read handled out of order already handled: at most a page of them. */
+const MAX_HANDLED_MARKS = 150;
+
+function readOutOfOrder(raw: unknown): OutOfOrderProgress | undefined {
+	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+	const o = raw as Record<string, unknown>;
+	if (!Array.isArray(o.handled) || o.handled.length > MAX_HANDLED_MARKS || !o.handled.every((m) => typeof m === 'string')) return undefined;
+	if (o.leftMin !== undefined && !isInteger(o.leftMin)) return undefined;
+	const pass = readPass(o.pass);
+	if (o.pass !== undefined && !pass) return undefined;
+	return { handled: [...(o.handled as string[])], ...(o.leftMin === undefined ? {} : { leftMin: o.leftMin as number }), ...(pass ? { pass } : {}) };
+}
+
+function readPass(raw: unknown): OutOfOrderPass | undefined {
+	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+	const p = raw as Record<string, unknown>;
+	if (isInteger(p.below)) return { below: p.below };
+	const list = (v: unknown) => Array.isArray(v) && v.length <= 64 && v.every(isInteger);
+	if (list(p.thresholds) && list(p.counts) && (p.thresholds as number[]).length > 0) {
+		return { thresholds: [...(p.thresholds as number[])], counts: [...(p.counts as number[])] };
+	}
+	return undefined;
 }

@@ -68,6 +68,8 @@ export interface Cursor {
 	span?: number;
 	/** A read the last poll stopped before its end, which the next poll continues (see Resume). */
 	resume?: Resume;
+	/** How the next read handled out of order emits, after one ran out of room (out-of-order.ts). */
+	pass?: OutOfOrderPass;
 }
 
 /**
@@ -79,11 +81,32 @@ export interface Cursor {
  */
 export interface Resume {
 	from: number;
+	/** The end (exclusive) of a narrowed window (a second of conversation closes). */
+	to?: number;
 	full: boolean;
-	startingAfter: string;
+	/** None only for a read handled out of order that goes on at the query's first page. */
+	startingAfter?: string;
 	/** The first poll of the read (Unix seconds): what it may settle is bounded by this. */
 	startedAt: number;
+	/** A read handled out of order (out-of-order.ts): the watermark and `settled` wait for its end. */
+	outOfOrder?: OutOfOrderProgress;
 }
+
+export interface OutOfOrderProgress {
+	/** Marks (`id:time`) of the records of the page at `startingAfter` already handled. */
+	handled: string[];
+	/** The lowest time of an event passed over for lack of room in `recent` (see out-of-order.ts). */
+	leftMin?: number;
+	/** The kind of this read (none: it emits what room allows, in the order read). */
+	pass?: OutOfOrderPass;
+}
+
+/**
+ * A read handled out of order after one ran out of room (out-of-order.ts): one that only counts
+ * the events not yet emitted below each of `thresholds` (`counts`, as far as read), or one that
+ * emits only the events below `below`.
+ */
+export type OutOfOrderPass = { thresholds: number[]; counts: number[] } | { below: number };
 
 const DIGITS = /^\d+$/;
 
@@ -150,7 +173,10 @@ export interface WindowPlan {
 /** Where one poll at `now` reads from (see the header for why this is enough and near the floor). */
 export function planWindow(cursor: Cursor, now: number, lateArrivalSeconds: number): WindowPlan {
 	// A read stopped inside its window goes on first: reading it again from its start could stop at the same place.
-	if (cursor.resume) return { from: cursor.resume.from, full: cursor.resume.full, resume: cursor.resume };
+	if (cursor.resume) {
+		const { from, to, full } = cursor.resume;
+		return { from, ...(to === undefined ? {} : { to }), full, resume: cursor.resume };
+	}
 	const start = windowStart(cursor);
 	// The watermark is at or below `settled + 1`: a forward read is a full one.
 	if (start === cursor.watermark.ts) return bounded({ from: start, full: true }, cursor, now);

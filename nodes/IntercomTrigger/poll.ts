@@ -12,6 +12,7 @@ import { IntercomClient } from '../shared/transport/client';
 import { clock } from '../shared/transport/clock';
 import { compareKeys, emittedTest, initialCursor, planWindow, selectEvents, type Cursor, type EventKey, type Resume, type WindowPlan } from './cursor';
 import { parseCursor, serializeCursor, START_AFRESH } from './cursor-state';
+import { selectOutOfOrder } from './out-of-order';
 import type { ReadLimits, TriggerEvent, WindowRead } from './reading';
 import { readSettings, type EventName, type TriggerSettings } from './settings';
 import { activityLogStream, awayChanges, awaySample, awayStatesOf, listAdmins, type AwaySince, type AwayStates } from './streams/admins';
@@ -150,6 +151,7 @@ async function readWindow(stream: PollStream, ctx: StreamContext, plan: WindowPl
 		if (!plan.resume || !refused) return await Promise.reject(error);
 		delete plan.resume;
 		ctx.limits.startingAfter = undefined;
+		ctx.limits.handledRecords = undefined;
 		return await stream.read(ctx);
 	});
 }
@@ -215,13 +217,16 @@ export async function pollIntercom(this: IPollFunctions): Promise<INodeExecution
 	const { cursor, recovered } = manual ? { cursor: initialCursor(now), recovered: undefined } : cursorFor(this, state, settings, now);
 	const isEmitted = emittedTest(cursor);
 	const plan = planWindow(cursor, now, settings.lateArrivalSeconds);
+	// A read handled out of order that only counts (out-of-order.ts) emits nothing: no cap stops it.
+	const pass = plan.resume ? plan.resume.outOfOrder?.pass : cursor.pass;
 	const limits: ReadLimits = {
 		from: plan.from,
 		to: stream.boundedWindows ? plan.to : undefined,
-		cap: settings.maxEventsPerPoll,
+		cap: pass && 'thresholds' in pass ? Number.MAX_SAFE_INTEGER : settings.maxEventsPerPoll,
 		isNew: (key) => !isEmitted(key),
 		outOfTime: budget.outOfTime,
 		startingAfter: plan.resume?.startingAfter,
+		handledRecords: plan.resume?.outOfOrder?.handled,
 	};
 	const ctx: StreamContext = {
 		client,
@@ -243,6 +248,30 @@ export async function pollIntercom(this: IPollFunctions): Promise<INodeExecution
 	if (manual) return output((await stream.sample(ctx)).filter((e) => !e.silent));
 
 	const read = await readWindow(stream, ctx, plan);
+	// A window read whole that does not fit is narrowed first (below); a single second of it, or one
+	// with no order to narrow in, is handled out of order over the next polls.
+	const width = (limits.to ?? now) - limits.from;
+	if (read.outOfOrder && (plan.resume?.outOfOrder || !stream.boundedWindows || width <= 1)) {
+		const chosen = selectOutOfOrder(cursor, read.outOfOrder, plan, {
+			now,
+			visibleThrough: plan.full ? (plan.resume?.startedAt ?? now) - 1 - settings.lateArrivalSeconds : cursor.settled,
+			readThrough: limits.to === undefined ? Infinity : limits.to - 1,
+			cap: settings.maxEventsPerPoll,
+			maxRecent: MAX_RECENT_IDS,
+			readTop: read.readTop,
+		});
+		// A narrowed window read to its end: the next poll may take a wider one.
+		const span = limits.to === undefined ? undefined : chosen.complete ? (cursor.span ?? 1) * 2 : cursor.span;
+		const events = stream.finish ? await stream.finish(chosen.emit, ctx) : chosen.emit;
+		writeState(staticData, {
+			version: STATE_VERSION,
+			event: settings.event,
+			cursor: serializeCursor({ ...chosen.next, ...(span === undefined ? {} : { span }) }),
+			timezone,
+			...(recovered ? { recovered } : {}),
+		});
+		return output(events);
+	}
 	const selection = selectEvents(cursor, read.events, {
 		now,
 		// Only a full read may settle: a forward one did not look below the watermark again. A record of
@@ -262,7 +291,6 @@ export async function pollIntercom(this: IPollFunctions): Promise<INodeExecution
 		selection.next.settled > cursor.settled ||
 		(resume !== undefined && resume.startingAfter !== plan.resume?.startingAfter);
 	if (read.cutByBudget && !progressed) {
-		const width = (limits.to ?? now) - limits.from;
 		if (!stream.boundedWindows || width <= 1) {
 			throw new NodeOperationError(
 				this.getNode(),

@@ -11,6 +11,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { IntercomClient, IntercomRequest } from '../shared/transport/client';
 import { nextCursor, paginate, type Page, type PaginationKind } from '../shared/transport/pagination';
 import { compareKeys, type EventKey } from './cursor';
+import type { OutOfOrderRead } from './out-of-order';
 
 export interface TriggerEvent {
 	key: EventKey;
@@ -53,6 +54,11 @@ export interface WindowRead {
 	 * did not handle, and `next`, the position after the last page read.
 	 */
 	positions?: { pages: Array<{ startingAfter?: string; firstKey: EventKey }>; next: string };
+	/**
+	 * A read whose events are handled out of order (see out-of-order.ts) that did not end within
+	 * this poll, or that continues one an earlier poll stopped: its records as read, page by page.
+	 */
+	outOfOrder?: OutOfOrderRead;
 }
 
 export interface ReadLimits {
@@ -77,6 +83,11 @@ export interface ReadLimits {
 	 * its next page starts at. Everything before it was read and handled.
 	 */
 	startingAfter?: string;
+	/**
+	 * The read continues an out-of-order read (see out-of-order.ts): the marks of the records of
+	 * its first page that an earlier poll handled (not expanded again).
+	 */
+	handledRecords?: string[];
 }
 
 export interface RecordSource {
@@ -102,7 +113,7 @@ class OrderCheck {
 	}
 }
 
-function withSort(request: IntercomRequest, field: string, order: 'ascending' | 'descending'): IntercomRequest {
+export function withSort(request: IntercomRequest, field: string, order: 'ascending' | 'descending'): IntercomRequest {
 	return { ...request, body: { ...request.body, sort: { field, order } } };
 }
 

@@ -10,9 +10,13 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { IntercomClient } from '../../shared/transport/client';
 import { compareKeys } from '../cursor';
-import { eventKey, readAll, readNewest, readOldestFirst, type RecordSource, type TriggerEvent, type WindowRead } from '../reading';
+import { readOutOfOrder } from '../out-of-order';
+import { eventKey, readNewest, readOldestFirst, type RecordSource, type TriggerEvent, type WindowRead } from '../reading';
 import type { PartKind } from '../settings';
 import type { PollStream, StreamContext } from './types';
+
+/** Conversations sorted by `updated_at`: an update moves one to its new place in the sort. */
+const BY_UPDATE = { field: 'updated_at', sort: true };
 
 type ConversationEvent = 'conversation.created' | 'conversation.updated' | 'conversation.closed';
 
@@ -140,8 +144,11 @@ export function conversationStream(event: ConversationEvent): PollStream {
 		async read(ctx: StreamContext): Promise<WindowRead> {
 			// A close's time is not the order the search can return, so that window is read whole
 			// (narrowed to what fits a poll's time budget, see boundedWindows).
+			// Sorted by updated_at, so that a single second of closes too large for a poll goes on at its
+			// search position over the next polls (handled out of order, see out-of-order.ts).
 			if (event === 'conversation.closed') {
-				return await readAll(ctx.client, searchSource(field, ctx.limits.from - 1, eventsFor(event, ctx.now), ctx.limits.to), ctx.limits);
+				const source = searchSource(field, ctx.limits.from - 1, eventsFor(event, ctx.now), ctx.limits.to);
+				return await readOutOfOrder(ctx.client, source, ctx.limits, BY_UPDATE, async (record) => await Promise.resolve(source.eventsOf(record)));
 			}
 			return await readOldestFirst(ctx.client, searchSource(field, ctx.limits.from - 1, eventsFor(event, ctx.now)), ctx.limits, field);
 		},
@@ -158,20 +165,13 @@ export function conversationStream(event: ConversationEvent): PollStream {
 export const conversationPartStream: PollStream = {
 	async read(ctx: StreamContext): Promise<WindowRead> {
 		// A new part updates its conversation: every part since `from` is in a conversation updated since.
-		const conversations = await readAll(ctx.client, searchSource('updated_at', ctx.limits.from - 1, () => []), ctx.limits);
-		if (conversations.cutByBudget) return conversations;
-		const events: TriggerEvent[] = [];
-		const seen = new Set<string>();
-		for (const summary of conversations.records) {
-			const id = String(summary.id);
-			if (seen.has(id)) continue;
-			seen.add(id);
-			// A part's time says nothing of the order conversations are read in: all or nothing.
-			if (ctx.limits.outOfTime()) return { events: [], records: [], readThrough: ctx.limits.from - 1, cutByBudget: true };
-			const conversation = await getFoundConversation(ctx.client, id);
-			if (conversation) events.push(...partEvents(conversation, ctx.settings.partKinds, ctx.settings.includeFullConversation, ctx.now));
-		}
-		return { events, records: conversations.records, readThrough: Infinity, cutByBudget: false, readTop: conversations.readTop };
+		// A part's time says nothing of the order conversations are found in: a window that does not fit
+		// one poll is handled out of order (out-of-order.ts), conversation by conversation, over the polls.
+		const { settings } = ctx;
+		return await readOutOfOrder(ctx.client, searchSource('updated_at', ctx.limits.from - 1, () => []), ctx.limits, BY_UPDATE, async (summary) => {
+			const conversation = await getFoundConversation(ctx.client, String(summary.id));
+			return conversation ? partEvents(conversation, settings.partKinds, settings.includeFullConversation, ctx.now) : [];
+		});
 	},
 	async sample(ctx: StreamContext) {
 		const newest = await readNewest(ctx.client, searchSource('updated_at', 0, () => []), 1, 'updated_at');

@@ -4,7 +4,8 @@
  * Ticket search compares dates to the second, and Intercom documents its `>` as "greater (or
  * equal) than", as for conversations: the query asks for `> from - 1`, right under either
  * reading, and the cursor drops what was already emitted. Ticket search documents no sort, so a
- * window is read whole, in whatever order it comes, and ordered here.
+ * window is read whole, in whatever order it comes, and ordered here; a state-change window too
+ * large for one poll is handled out of order (BY_CREATION).
  *
  * A state change is a ticket part (`ticket_state_updated_by_admin`, and the like) with the
  * previous and the new state; it updates its ticket, so every change since `from` is in a ticket
@@ -14,10 +15,18 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { compareKeys } from '../cursor';
+import { readOutOfOrder } from '../out-of-order';
 import { readAll, readNewest, type RecordSource, type TriggerEvent } from '../reading';
 import type { PollStream, StreamContext } from './types';
 
 type TicketEvent = 'ticket.created' | 'ticket.state_changed';
+
+/**
+ * Ticket search documents no sort. A read goes on at a search position only while its pages are
+ * seen to come in (`created_at`, id) order, where a ticket keeps its place (the sandbox answers so):
+ * observed record by record, never asked for or assumed.
+ */
+const BY_CREATION = { field: 'created_at', sort: false };
 
 /** How far back the editor's test event looks, widening until it finds tickets: a day, a month, ever. */
 const SAMPLE_WINDOWS = [86_400, 30 * 86_400, Infinity];
@@ -78,6 +87,12 @@ function source(event: TicketEvent, value: number): RecordSource {
 export function ticketStream(event: TicketEvent): PollStream {
 	return {
 		async read(ctx: StreamContext) {
+			if (event === 'ticket.state_changed') {
+				// A window too large for one poll is handled out of order over the polls (out-of-order.ts),
+				// at the search position, once the pages are seen to come in (created_at, id) order.
+				const records = source(event, ctx.limits.from - 1);
+				return await readOutOfOrder(ctx.client, records, ctx.limits, BY_CREATION, async (ticket) => await Promise.resolve(records.eventsOf(ticket)));
+			}
 			return await readAll(ctx.client, source(event, ctx.limits.from - 1), ctx.limits);
 		},
 		async sample(ctx: StreamContext) {
