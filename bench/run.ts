@@ -88,7 +88,7 @@ const FULL: Config = {
 			{ size: 1_000, protocol: 'https', rounds: 9 },
 			{ size: 10_000, protocol: 'https', rounds: 5 },
 		],
-		profile: { size: 10_000, rounds: 3 },
+		profile: { size: 1_000, rounds: 30 },
 	},
 };
 
