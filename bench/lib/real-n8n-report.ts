@@ -94,7 +94,7 @@ export function realN8nMarkdown(r: RealN8nResults | { skipped: string } | undefi
 		return lines;
 	}
 	lines.push(
-		`n8n ${r.n8nVersion} on Node ${r.node}: the runtime \`npm run n8n:install\` installs for the e2e suite; the package and the bench's floor node (\`bench/floor-node\`, never shipped) installed into it as community packages. Each workflow is Webhook → node(s), called on its production URL while \`n8n start\` runs (regular mode, SQLite); the sandbox on loopback with rate limiting off, its headers included (X-RateLimit-Remaining stays at the limit, so the Intercom node has nothing to pace by), 150 contacts per page. Time is the node's own execution time from n8n's run data (HTTP Request and Split Out added up); the fetch loop times itself in a Node 24 process of its own. Clients interleaved, order rotated each round, one warm-up run each; medians over the rounds, ratios are medians of per-round ratios. CPU: the n8n process's CPU time while the node(s) ran, read inside n8n by the bench's hook file around n8n-core's \`runNode\` (one execution runs at a time): over all threads (user + system, \`process.cpuUsage()\`) and the main thread's alone (\`/proc/self/task/<pid>/schedstat\`); the hook also collects the heap before each execution (\`gc()\`), so that an earlier run's garbage is not collected inside the next node's window. The fetch loop's CPU is its own process's over the loop. The load average is the machine's 1-minute figure when each run started. Requests and TCP connections are counted by the sandbox. Peak RSS: the n8n process's VmHWM, reset before each run (largest over the rounds), with its growth over the RSS before the run; the execution's saving to the database is included, reading it back is not.`,
+		`n8n ${r.n8nVersion} on Node ${r.node}: the runtime \`npm run n8n:install\` installs for the e2e suite; the package and the bench's floor nodes (\`bench/floor-node\`, never shipped: the floor pages with \`this.helpers.httpRequest\` and a fixed header; the floor reading a credential does the same after one \`this.getCredentials\` of a credential of its own, the least a node with a credential can pay) installed into it as community packages. Each workflow is Webhook → node(s), called on its production URL while \`n8n start\` runs (regular mode, SQLite); the sandbox on loopback with rate limiting off, its headers included (X-RateLimit-Remaining stays at the limit, so the Intercom node has nothing to pace by), 150 contacts per page. Time is the node's own execution time from n8n's run data (HTTP Request and Split Out added up); the fetch loop times itself in a Node 24 process of its own. Clients interleaved, order rotated each round, one warm-up run each; medians over the rounds, ratios are medians of per-round ratios. CPU: the n8n process's CPU time while the node(s) ran, read inside n8n by the bench's hook file around n8n-core's \`runNode\` (one execution runs at a time): over all threads (user + system, \`process.cpuUsage()\`) and the main thread's alone (\`/proc/self/task/<pid>/schedstat\`); the hook also collects the heap before each execution (\`gc()\`), so that an earlier run's garbage is not collected inside the next node's window. The fetch loop's CPU is its own process's over the loop. The load average is the machine's 1-minute figure when each run started. Requests and TCP connections are counted by the sandbox. Peak RSS: the n8n process's VmHWM, reset before each run (largest over the rounds), with its growth over the RSS before the run; the execution's saving to the database is included, reading it back is not.`,
 		'',
 	);
 	for (const protocol of ['http', 'https'] as const) {
@@ -182,6 +182,8 @@ function inclusiveMarkdown(p: ProfileBreakdown): string[] {
 		`| --- | ${clients.map(() => '---:').join(' | ')} |`,
 		...rows,
 		'',
+		"An async function's time after an `await` is filed at the function that resumes, so a row can hold samples of what n8n did before resuming it: `IntercomClient.create` holds `getCredentials` (the row above it) and such samples; measured apart, warm, on a fake context (`npx tsx bench/client-setup.ts`), the client's own set-up takes microseconds. The rows marked n8n are n8n's code: the parameter reads' lookups (`extractValue`, `validateValueAgainstSchema`) are what the node no longer asks for (only resource locators ask n8n to extract a value; no parameter of this node has anything for n8n's schema check).",
+		'',
 	];
 }
 
@@ -212,6 +214,21 @@ function fixedCostMarkdown(r: RealN8nResults): string[] {
 		...rows,
 		'',
 		'A difference of a few ms that does not grow with the requests is a cost of the execution, not of the request path. Where it goes, by function, is in the CPU profile below.',
+		'',
+		...fixedCostSentences(r),
+	];
+}
+
+/** The fixed cost in words, from the smallest job over HTTP that has all three nodes. */
+function fixedCostSentences(r: RealN8nResults): string[] {
+	const job = r.jobs
+		.filter((j) => j.protocol === 'http' && ['floor', 'floorCredential', 'intercom'].every((c) => j.clients[c as RealClient]?.median.mainThreadMs !== undefined))
+		.sort((a, b) => a.size - b.size)[0];
+	if (!job) return [];
+	const m = (c: RealClient) => job.clients[c].median.mainThreadMs!;
+	const reads = job.clients.intercom.median;
+	return [
+		`At ${fmt(job.size)} contacts over HTTP: the Intercom node ${ms(m('intercom'))} of main-thread CPU, the floor node ${ms(m('floor'))} (+${ms(m('intercom') - m('floor'))}); reading a credential costs the floor node ${ms(m('floorCredential') - m('floor'))} (n8n loads it from its database and decrypts it: what every node with a credential pays once per execution, and no node can avoid), and the Intercom node is ${ms(m('intercom') - m('floorCredential'))} over the floor node that reads one. ${reads.parameterReads !== undefined ? `Its parameter reads through n8n: ${fmt(reads.parameterReads)} an execution (resource, operation, authentication, Return All), ${fmt(reads.parameterReadUs)} µs together.` : ''}`,
 		'',
 	];
 }
