@@ -1,14 +1,14 @@
-import type { IExecuteFunctions, IGetNodeParameterOptions, INodeProperties } from 'n8n-workflow';
-
+import type { INodeProperties } from 'n8n-workflow';
 import { Intercom } from '../../nodes/Intercom/Intercom.node';
+import type { IExecuteFunctions, IGetNodeParameterOptions } from 'n8n-workflow';
+
 import { readParameter } from '../../nodes/Intercom/actions/executor';
 import { EXTRACTED_PARAMETERS } from '../../nodes/Intercom/actions/router';
 
 /**
- * How the node reads its parameters (executor.ts `readParameter`): n8n is asked to extract a value
+ * How the node reads its parameters (executor.ts `readOptions`): n8n is asked to extract a value
  * only for the parameters that need it, and to skip its schema check, which acts on nothing in this
- * description (both hold only while the description stays as these tests find it); a stored value
- * that is not an expression is taken as stored.
+ * description. Both hold only while the description stays as these tests find it.
  */
 const properties = new Intercom().description.properties;
 
