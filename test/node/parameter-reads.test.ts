@@ -1,8 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { Intercom } from '../../nodes/Intercom/Intercom.node';
-import type { IExecuteFunctions, IGetNodeParameterOptions } from 'n8n-workflow';
 
-import { readParameter } from '../../nodes/Intercom/actions/executor';
+import { Intercom } from '../../nodes/Intercom/Intercom.node';
 import { EXTRACTED_PARAMETERS } from '../../nodes/Intercom/actions/router';
 
 /**
@@ -37,46 +35,5 @@ describe('parameter reads', () => {
 		expect(all.length).toBeGreaterThan(properties.length);
 		const checked = all.filter((p) => p.validateType !== undefined || p.type === 'resourceMapper' || p.type === 'filter').map((p) => p.name);
 		expect(checked).toEqual([]);
-	});
-});
-
-describe('readParameter', () => {
-	/** A context whose reads are recorded; the full read marks what it returns, as resolution would. */
-	function recording(stored: Record<string, unknown>) {
-		const reads: Array<{ name: string; options?: IGetNodeParameterOptions }> = [];
-		const fn = {
-			getNodeParameter: (name: string, _item: number, fallback?: unknown, options?: IGetNodeParameterOptions) => {
-				reads.push({ name, options });
-				const value = name in stored ? stored[name] : fallback;
-				return options?.rawExpressions ? value : { resolved: value };
-			},
-		} as unknown as IExecuteFunctions;
-		return { fn, reads };
-	}
-
-	it('takes a stored value that is not an expression as it is, with one raw read', () => {
-		const { fn, reads } = recording({ returnAll: true, limit: 5, email: 'a@example.com', none: null });
-		expect(readParameter(fn, 'returnAll', 0, false, EXTRACTED_PARAMETERS)).toBe(true);
-		expect(readParameter(fn, 'limit', 0, 50, EXTRACTED_PARAMETERS)).toBe(5);
-		expect(readParameter(fn, 'email', 0, '', EXTRACTED_PARAMETERS)).toBe('a@example.com');
-		expect(readParameter(fn, 'none', 0, '', EXTRACTED_PARAMETERS)).toBeNull();
-		expect(readParameter(fn, 'notShown', 0, 7, EXTRACTED_PARAMETERS)).toBe(7);
-		expect(reads.every((r) => r.options?.rawExpressions === true)).toBe(true);
-	});
-
-	it('resolves expressions, objects and parameters to extract through the full read, schema check skipped', () => {
-		const locator = [...EXTRACTED_PARAMETERS][0];
-		const { fn, reads } = recording({ email: '={{ $json.email }}', additionalFields: { name: 'x' }, [locator]: { __rl: true, mode: 'id', value: '1' } });
-		expect(readParameter(fn, 'email', 0, '', EXTRACTED_PARAMETERS)).toEqual({ resolved: '={{ $json.email }}' });
-		expect(readParameter(fn, 'additionalFields', 0, {}, EXTRACTED_PARAMETERS)).toEqual({ resolved: { name: 'x' } });
-		expect(readParameter(fn, locator, 0, '', EXTRACTED_PARAMETERS)).toEqual({ resolved: { __rl: true, mode: 'id', value: '1' } });
-		const full = reads.filter((r) => !r.options?.rawExpressions);
-		expect(full.map((r) => [r.name, r.options])).toEqual([
-			['email', { extractValue: false, skipValidation: true }],
-			['additionalFields', { extractValue: false, skipValidation: true }],
-			[locator, { extractValue: true, skipValidation: true }],
-		]);
-		// The locator is never taken raw: its value must be extracted.
-		expect(reads.filter((r) => r.name === locator)).toHaveLength(1);
 	});
 });

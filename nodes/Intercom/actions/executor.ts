@@ -27,28 +27,12 @@ function readOptions(name: string, extracted: ReadonlySet<string> | undefined): 
 	return { extractValue: extracted === undefined || extracted.has(name.split(/[.[]/, 1)[0]), skipValidation: true };
 }
 
-/**
- * One parameter read. A value that is neither an expression (text starting with "=") nor an object
- * or list is what n8n's full read returns unchanged: n8n resolves expressions only, and with the
- * options above neither extracts nor checks anything else. Such a value is taken as stored
- * (`rawExpressions`), which skips building an expression context for each read; an expression, an
- * object (a collection, a resource locator) and a parameter to extract go through the full read.
- */
-export function readParameter(fn: IExecuteFunctions, name: string, itemIndex: number, fallback: unknown, extracted?: ReadonlySet<string>): unknown {
-	const options = readOptions(name, extracted);
-	if (!options.extractValue) {
-		const stored: unknown = fn.getNodeParameter(name, itemIndex, fallback as never, { rawExpressions: true });
-		if (stored === null || (typeof stored !== 'object' && !(typeof stored === 'string' && stored.startsWith('=')))) return stored;
-	}
-	return fn.getNodeParameter(name, itemIndex, fallback as never, options);
-}
-
 export function makeContext(fn: IExecuteFunctions, client: IntercomClient, itemIndex: number, extracted?: ReadonlySet<string>): OperationContext {
 	return {
 		fn,
 		client,
 		itemIndex,
-		param: <T>(name: string, fallback?: T) => readParameter(fn, name, itemIndex, fallback, extracted) as T,
+		param: <T>(name: string, fallback?: T) => fn.getNodeParameter(name, itemIndex, fallback as never, readOptions(name, extracted)) as T,
 	};
 }
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from '
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { IntercomClient } from '../../shared/transport/client';
-import { makeContext, namesToExtract, readParameter, runForItems } from './executor';
+import { makeContext, namesToExtract, runForItems } from './executor';
 import { fileProperties } from './files';
 import { operations } from './registry';
 
@@ -31,8 +31,9 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const resource = readParameter(this, 'resource', itemIndex, undefined, EXTRACTED_PARAMETERS) as string;
-			const operation = readParameter(this, 'operation', itemIndex, undefined, EXTRACTED_PARAMETERS) as string;
+			// Options parameters: nothing to extract, nothing for n8n's schema check (see executor.ts readOptions).
+			const resource = this.getNodeParameter('resource', itemIndex, undefined, { skipValidation: true }) as string;
+			const operation = this.getNodeParameter('operation', itemIndex, undefined, { skipValidation: true }) as string;
 			const definition = byKey.get(`${resource}:${operation}`);
 			if (!definition) {
 				throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for "${resource}"`, { itemIndex });
