@@ -12,7 +12,8 @@
  * between runs of the same round, clients interleaved, and their median reported.
  *
  * 0. Return All inside a real n8n 2.40.7 (bench/lib/real-n8n.ts): the Intercom node, n8n's HTTP
- *    Request node + Split Out, a plain fetch loop and the bench's floor node (bench/floor-node),
+ *    Request node + Split Out, a plain fetch loop and the bench's floor nodes (bench/floor-node:
+ *    without and with a credential read),
  *    over HTTP and HTTPS, with a CPU profile of n8n broken down by where the time goes. Skipped,
  *    with a line saying so, only when the n8n runtime is not installed.
  * 1. Return All contacts at 1,000 / 10,000 / 100,000 contacts, through n8n-core alone.
@@ -88,7 +89,7 @@ const FULL: Config = {
 			{ size: 1_000, protocol: 'https', rounds: 9 },
 			{ size: 10_000, protocol: 'https', rounds: 5 },
 		],
-		profile: { size: 10_000, rounds: 3 },
+		profile: { size: 1_000, rounds: 30 },
 	},
 };
 

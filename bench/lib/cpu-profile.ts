@@ -46,6 +46,28 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+/**
+ * What an execution pays once, by function: the samples whose stack holds the function anywhere
+ * (inclusive time; the rows overlap: a parameter read's validation is part of the parameter read).
+ * An async function's time after an `await` counts under it too (V8 resumes it at the stack's root).
+ */
+export const WATCHED: ReadonlyArray<{ label: string; match: (fn: string, url: string) => boolean }> = [
+	{ label: "n8n: `getNodeParameter` (a parameter read, all of it)", match: (fn, url) => fn === '_getNodeParameter' && url.includes('node-execution-context') },
+	{ label: '… resolving the value (`getParameterValue`, expressions)', match: (fn, url) => fn === 'getParameterValue' && url.includes('n8n-workflow') },
+	{ label: '… the extra keys for expressions (`getAdditionalKeys`)', match: (fn) => fn === 'getAdditionalKeys' },
+	{ label: '… `extractValue` (finds the shown property by name)', match: (fn, url) => fn === 'extractValue' && url.includes('extract-value') },
+	{ label: '… `validateValueAgainstSchema` (finds the shown property by name)', match: (fn) => fn === 'validateValueAgainstSchema' },
+	{ label: '… … of which display conditions (`displayParameter`)', match: (fn) => fn === 'displayParameter' },
+	{ label: 'n8n: `getCredentials` (database and decryption)', match: (fn, url) => (fn === 'getCredentials' || fn === '_getCredentials') && url.includes('n8n-core') },
+	{ label: 'n8n: `getNode` (a deep copy of the node)', match: (fn, url) => fn === 'getNode' && url.includes('node-execution-context') },
+	{ label: 'node: `IntercomClient.create` (client set-up, from the credential)', match: (fn, url) => fn === 'create' && url.includes('transport/client') },
+	{ label: "node: `secretVariants` (the secrets' encodings, for redaction)", match: (fn) => fn === 'secretVariants' },
+	{ label: 'node: `withTypedInputs` (typed parameter reads)', match: (fn) => fn === 'withTypedInputs' || fn === 'declarations' },
+	{ label: 'node: `buildRequest` (parameters into the request)', match: (fn) => fn === 'buildRequest' },
+	{ label: 'node: `IntercomClient.send` (the request path: pacing, deadline, retries; per request)', match: (fn, url) => fn === 'send' && url.includes('transport/client') },
+	{ label: 'node, floor: `execute` (their own code, synchronous parts)', match: (fn, url) => fn === 'execute' && (url.includes('n8n-nodes-intercom/dist') || url.includes('bench-floor')) },
+];
+
 export interface ClientBreakdown {
 	runs: number;
 	requests: number;
@@ -57,6 +79,8 @@ export interface ClientBreakdown {
 	topFunctions: Array<{ name: string; msPerRun: number }>;
 	/** The same per category (its three largest), to see what a category holds. */
 	topByCategory: Record<string, Array<{ name: string; msPerRun: number }>>;
+	/** Inclusive time per execution of the WATCHED functions (ms). */
+	inclusive?: Array<{ label: string; msPerRun: number }>;
 }
 
 export interface ProfileBreakdown {
@@ -77,6 +101,8 @@ function frameCategory(fn: string, url: string): Category | undefined {
 	if ((fn === 'toString' && url === 'node:buffer') || (fn === 'write' && url === 'node:string_decoder') || fn === 'utf8Slice' || fn === 'latin1Slice') {
 		return 'JSON parsing and body decoding (axios transformResponse, Buffer.toString)';
 	}
+	// n8n decrypts the credential with node:crypto (key derivation, cipher); the profile runs over HTTP, where nothing else in the windows uses it.
+	if (url.startsWith('node:internal/crypto')) return 'credential: load from database and decrypt';
 	if (has(url, 'credentials-helper', '/cipher.js', 'typeorm', 'sqlite3', '@n8n/db', 'credentials-finder', 'credentials.repository', 'n8n-core/dist/credentials')) return 'credential: load from database and decrypt';
 	if (has(url, '_tls_', 'node:tls') || /^(connect|internalConnect|internalConnectMultiple|lookupAndConnect|afterConnect|afterConnectMultiple|createConnection|createSocket|lookup|emitLookup|createSecureContext|createSecureLookup)$/.test(fn)) {
 		return 'connection setup (socket, DNS lookup, TLS)';
@@ -116,6 +142,21 @@ export function breakdown(
 		categoryOf.set(id, category);
 		return category;
 	};
+	const watchedOf = new Map<number, number[]>();
+	const watched = (id: number): number[] => {
+		const cached = watchedOf.get(id);
+		if (cached) return cached;
+		const found = new Set<number>();
+		for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+			const { functionName: fn, url } = byId.get(at)!.callFrame;
+			WATCHED.forEach((w, i) => {
+				if (w.match(fn, url)) found.add(i);
+			});
+		}
+		const list = [...found];
+		watchedOf.set(id, list);
+		return list;
+	};
 	const intervals: number[] = [];
 	const clients: Record<string, ClientBreakdown> = {};
 	for (const [client, windows] of options.windows) {
@@ -123,6 +164,7 @@ export function breakdown(
 		const totals = new Map<Category, number>();
 		const selfTime = new Map<string, number>();
 		const selfByCategory = new Map<Category, Map<string, number>>();
+		const inclusive = WATCHED.map(() => 0);
 		let t = profile.startTime;
 		let total = 0;
 		for (let i = 0; i < profile.samples.length; i++) {
@@ -141,6 +183,7 @@ export function breakdown(
 			const inCategory = selfByCategory.get(category) ?? new Map<string, number>();
 			inCategory.set(name, (inCategory.get(name) ?? 0) + weight);
 			selfByCategory.set(category, inCategory);
+			for (const i of watched(id)) inclusive[i] += weight;
 			total += weight;
 		}
 		const runs = windows.length / (client === 'http' ? 2 : 1);
@@ -157,8 +200,9 @@ export function breakdown(
 			})),
 			topFunctions: [...selfTime.entries()]
 				.sort((a, b) => b[1] - a[1])
-				.slice(0, 12)
+				.slice(0, 80)
 				.map(([name, us]) => ({ name, msPerRun: perRun(us) })),
+			inclusive: WATCHED.map((w, i) => ({ label: w.label, msPerRun: perRun(inclusive[i]) })),
 			topByCategory: Object.fromEntries(
 				[...selfByCategory.entries()].map(([category, names]) => [
 					category,

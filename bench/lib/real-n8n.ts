@@ -6,6 +6,8 @@
  *
  *   fetch    a plain fetch loop in a Node 24 process of its own (the wire's floor, outside n8n)
  *   floor    the bench's own minimal node (bench/floor-node): httpRequest + a fixed header
+ *   floorCredential  the same, with the token and base URL read from a credential once
+ *            (`getCredentials`: what every node with a credential pays once per execution)
  *   intercom the Intercom node, Contact → Get Many, Return All, access-token credential
  *   http     n8n's HTTP Request node 4.2 with cursor pagination + Split Out
  *
@@ -32,13 +34,14 @@ import { max, median } from './stats';
 
 const execFileAsync = promisify(execFile);
 
-export const REAL_CLIENTS = ['fetch', 'floor', 'intercom', 'http'] as const;
+export const REAL_CLIENTS = ['fetch', 'floor', 'floorCredential', 'intercom', 'http'] as const;
 export type RealClient = (typeof REAL_CLIENTS)[number];
 export type Protocol = 'http' | 'https';
 
 export const REAL_CLIENT_LABEL: Record<RealClient, string> = {
 	fetch: 'plain fetch loop (Node 24, outside n8n)',
 	floor: 'floor node in n8n (httpRequest + fixed header)',
+	floorCredential: 'floor node reading a credential (getCredentials once, then as the floor)',
 	intercom: 'Intercom node (Return All)',
 	http: 'HTTP Request node 4.2 + Split Out',
 };
@@ -46,6 +49,9 @@ export const REAL_CLIENT_LABEL: Record<RealClient, string> = {
 const PER_PAGE = 150;
 const FLOOR_DIR = path.join(__dirname, '..', 'floor-node');
 const FLOOR_TYPE = 'n8n-nodes-intercom-bench-floor.floorContacts';
+const FLOOR_CREDENTIAL_TYPE = 'n8n-nodes-intercom-bench-floor.floorCredentialContacts';
+/** Clients that run inside n8n (all but the fetch loop). */
+const N8N_CLIENTS = REAL_CLIENTS.filter((c): c is Exclude<RealClient, 'fetch'> => c !== 'fetch');
 
 export interface RealN8nConfig {
 	version?: string;
@@ -72,6 +78,10 @@ export interface RealRun {
 	mainThreadMs?: number;
 	/** The machine's 1-minute load average when the run started. */
 	load1?: number;
+	/** n8n's `getNodeParameter` calls while the node(s) ran, their time (µs), and credential reads. */
+	parameterReads?: number;
+	parameterReadUs?: number;
+	credentialReads?: number;
 	/** The webhook call from the bench's side: n8n's whole execution, saving included. */
 	wallMs: number;
 	items: number;
@@ -85,7 +95,19 @@ export interface RealRun {
 export interface RealClientSummary {
 	label: string;
 	runs: RealRun[];
-	median: { ms: number; wallMs: number; requests: number; connections: number; rssPeak?: number; rssPeakDelta?: number; cpuMs?: number; mainThreadMs?: number };
+	median: {
+		ms: number;
+		wallMs: number;
+		requests: number;
+		connections: number;
+		rssPeak?: number;
+		rssPeakDelta?: number;
+		cpuMs?: number;
+		mainThreadMs?: number;
+		parameterReads?: number;
+		parameterReadUs?: number;
+		credentialReads?: number;
+	};
 	/** Median of per-round ratios to the floor node and to the fetch loop (wall time). */
 	vsFloor: number;
 	vsFetch: number;
@@ -148,12 +170,15 @@ interface Target {
 	protocol: Protocol;
 	sb: RunningSandbox;
 	credential: { id: string; name: string };
+	/** The floor-with-credential node's credential (type floorContactsApi). */
+	floorCredential: { id: string; name: string };
 }
 
 const key = (t: { size: number; protocol: Protocol }) => `${t.protocol}-${t.size}`;
 const id16 = (prefix: string, t: { size: number; protocol: Protocol }) => `${prefix}${t.protocol === 'https' ? 'S' : 'P'}${String(t.size).padStart(16 - prefix.length - 1, '0')}`;
 const webhookPath = (client: RealClient, t: { size: number; protocol: Protocol }) => `bench-${client}-${key(t)}`;
-const workflowId = (client: RealClient, t: { size: number; protocol: Protocol }) => id16(`bn${client.slice(0, 2)}`, t);
+const ID_PREFIX: Record<Exclude<RealClient, 'fetch'>, string> = { floor: 'fl', floorCredential: 'fc', intercom: 'in', http: 'ht' };
+const workflowId = (client: Exclude<RealClient, 'fetch'>, t: { size: number; protocol: Protocol }) => id16(`bn${ID_PREFIX[client]}`, t);
 
 function workflow(client: Exclude<RealClient, 'fetch'>, t: Target): WorkflowJson {
 	const webhookId = randomUUID();
@@ -170,7 +195,9 @@ function workflow(client: Exclude<RealClient, 'fetch'>, t: Target): WorkflowJson
 				]
 			: client === 'floor'
 				? [{ name: 'Floor', type: FLOOR_TYPE, typeVersion: 1, parameters: { baseUrl: t.sb.baseUrl, token: t.sb.token } }]
-				: [
+				: client === 'floorCredential'
+					? [{ name: 'Floor with Credential', type: FLOOR_CREDENTIAL_TYPE, typeVersion: 1, parameters: {}, credentials: { floorContactsApi: t.floorCredential } }]
+					: [
 						{
 							name: 'HTTP Request',
 							type: 'n8n-nodes-base.httpRequest',
@@ -298,12 +325,24 @@ function writeHookFile(dir: string, runLog: string, n8nPackageJson: string): str
 	const source = [
 		"const fs = require('node:fs');",
 		"const { createRequire } = require('node:module');",
-		`const { WorkflowExecute } = createRequire(${JSON.stringify(n8nPackageJson)})('n8n-core');`,
+		`const { WorkflowExecute, ExecuteContext } = createRequire(${JSON.stringify(n8nPackageJson)})('n8n-core');`,
 		'const schedstat = `/proc/self/task/${process.pid}/schedstat`;',
+		// Parameter reads and credential reads per node run: how many, and the reads' time (synchronous,
+		// so their wall time is main-thread time). One node runs at a time, so counters reset per node.
+		'let reads = { parameter: 0, parameterUs: 0, credential: 0 };',
+		'let owner = ExecuteContext.prototype;',
+		"while (owner && !Object.prototype.hasOwnProperty.call(owner, '_getNodeParameter')) owner = Object.getPrototypeOf(owner);",
+		'if (owner) {',
+		'	const read = owner._getNodeParameter;',
+		'	owner._getNodeParameter = function (...args) { const t = process.hrtime.bigint(); try { return read.apply(this, args); } finally { reads.parameter++; reads.parameterUs += Number(process.hrtime.bigint() - t) / 1000; } };',
+		'	const getCredentials = owner._getCredentials;',
+		'	if (getCredentials) owner._getCredentials = function (...args) { reads.credential++; return getCredentials.apply(this, args); };',
+		'}',
 		'const mainThreadUs = () => { try { return Number(fs.readFileSync(schedstat, "utf8").split(" ")[0]) / 1000; } catch { return NaN; } };',
 		'const cpuByExecution = new Map();',
 		'const runNode = WorkflowExecute.prototype.runNode;',
 		'WorkflowExecute.prototype.runNode = async function (workflow, executionData, runExecutionData, runIndex, additionalData, ...rest) {',
+		'	reads = { parameter: 0, parameterUs: 0, credential: 0 };',
 		'	const cpu = process.cpuUsage();',
 		'	const main = mainThreadUs();',
 		'	try {',
@@ -312,7 +351,7 @@ function writeHookFile(dir: string, runLog: string, n8nPackageJson: string): str
 		'		const used = process.cpuUsage(cpu);',
 		'		const id = String(additionalData && additionalData.executionId);',
 		'		const nodes = cpuByExecution.get(id) || {};',
-		'		nodes[executionData.node.name] = { cpuMs: (used.user + used.system) / 1000, mainThreadMs: (mainThreadUs() - main) / 1000 };',
+		'		nodes[executionData.node.name] = { cpuMs: (used.user + used.system) / 1000, mainThreadMs: (mainThreadUs() - main) / 1000, parameterReads: reads.parameter, parameterReadUs: reads.parameterUs, credentialReads: reads.credential };',
 		'		cpuByExecution.set(id, nodes);',
 		'	}',
 		'};',
@@ -341,7 +380,10 @@ interface HookRecord {
 	executionId: string;
 	workflowId: string;
 	status: string;
-	nodes: Record<string, { startTime: number; executionTime: number; items: number; error?: string; cpuMs?: number; mainThreadMs?: number }>;
+	nodes: Record<
+		string,
+		{ startTime: number; executionTime: number; items: number; error?: string; cpuMs?: number; mainThreadMs?: number; parameterReads?: number; parameterReadUs?: number; credentialReads?: number }
+	>;
 }
 
 /** Execution records written by the hook file, in order. */
@@ -388,6 +430,7 @@ async function runWorkflow(
 const CHAIN: Record<Exclude<RealClient, 'fetch'>, string[]> = {
 	intercom: ['Intercom'],
 	floor: ['Floor'],
+	floorCredential: ['Floor with Credential'],
 	http: ['HTTP Request', 'Split Out'],
 };
 
@@ -420,6 +463,9 @@ async function measureOnce(
 		ms: tasks.reduce((total, x) => total + x.task.executionTime, 0),
 		cpuMs: sum(tasks.map((x) => x.task.cpuMs)),
 		mainThreadMs: sum(tasks.map((x) => x.task.mainThreadMs)),
+		parameterReads: sum(tasks.map((x) => x.task.parameterReads)),
+		parameterReadUs: sum(tasks.map((x) => x.task.parameterReadUs)),
+		credentialReads: sum(tasks.map((x) => x.task.credentialReads)),
 		load1,
 		nodeMs: client === 'http' ? Object.fromEntries(tasks.map((x) => [x.name, x.task.executionTime])) : undefined,
 		wallMs,
@@ -441,7 +487,13 @@ async function startN8n(n8n: N8nInstance, workflowIds: string[], log: (m: string
 }
 
 async function waitForWebhooks(n8n: N8nInstance, targets: Target[]): Promise<void> {
-	for (const t of targets) for (const client of ['intercom', 'floor', 'http'] as const) await n8n.waitForWebhook(webhookPath(client, t), 'GET');
+	for (const t of targets) for (const client of N8N_CLIENTS) await n8n.waitForWebhook(webhookPath(client, t), 'GET');
+}
+
+/** `{ [field]: median }` over the runs that have the field, or nothing. */
+function medianOf(runs: RealRun[], field: 'parameterReads' | 'parameterReadUs' | 'credentialReads'): Partial<Record<typeof field, number>> {
+	const values = runs.map((r) => r[field]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+	return values.length ? { [field]: median(values) } : {};
 }
 
 function summarize(size: number, protocol: Protocol, rounds: number, runs: Map<RealClient, RealRun[]>): RealJob {
@@ -470,6 +522,9 @@ function summarize(size: number, protocol: Protocol, rounds: number, runs: Map<R
 						rssPeakDelta: withRss.length ? max(withRss.map((r) => r.rssPeak! - r.rssBefore!)) : undefined,
 						cpuMs: cpu.length ? median(cpu) : undefined,
 						mainThreadMs: mainThread.length ? median(mainThread) : undefined,
+						...medianOf(rs, 'parameterReads'),
+						...medianOf(rs, 'parameterReadUs'),
+						...medianOf(rs, 'credentialReads'),
 					},
 					vsFloor: median(vsFloor),
 					vsFloorRange: [Math.min(...vsFloor), Math.max(...vsFloor)],
@@ -511,7 +566,13 @@ export async function benchRealN8n(config: RealN8nConfig): Promise<RealN8nResult
 			});
 			sandboxes.push(sb);
 			const id = id16('bnCr', spec);
-			targets.push({ size: spec.size, protocol: spec.protocol, sb, credential: { id, name: `bench sandbox ${key(spec)}` } });
+			targets.push({
+				size: spec.size,
+				protocol: spec.protocol,
+				sb,
+				credential: { id, name: `bench sandbox ${key(spec)}` },
+				floorCredential: { id: id16('bnFc', spec), name: `bench floor ${key(spec)}` },
+			});
 		}
 		const target = (spec: { size: number; protocol: Protocol }) => targets.find((t) => key(t) === key(spec))!;
 
@@ -521,12 +582,15 @@ export async function benchRealN8n(config: RealN8nConfig): Promise<RealN8nResult
 		const n8n = await N8nInstance.create({ version, name: 'bench', env: { EXTERNAL_HOOK_FILES: hooks, ...(tls ? { NODE_EXTRA_CA_CERTS: tls.certFile } : {}) } });
 		instances.push(n8n);
 		await installFloorNode(n8n.userFolder);
-		const credentials = targets.map((t) => accessTokenCredential(t.sb.baseUrl, t.sb.token, t.credential.id, t.credential.name));
+		const credentials = targets.flatMap((t) => [
+			accessTokenCredential(t.sb.baseUrl, t.sb.token, t.credential.id, t.credential.name),
+			{ ...t.floorCredential, type: 'floorContactsApi', data: { baseUrl: t.sb.baseUrl, accessToken: t.sb.token } },
+		]);
 		await n8n.importCredentials(writeJson(path.join(n8n.userFolder, 'bench-credentials.json'), credentials));
 		const workflowsDir = path.join(n8n.userFolder, 'bench-workflows');
 		const ids: string[] = [];
 		for (const t of targets) {
-			for (const client of ['intercom', 'floor', 'http'] as const) {
+			for (const client of N8N_CLIENTS) {
 				const wf = workflow(client, t);
 				writeJson(path.join(workflowsDir, `${wf.id}.json`), wf);
 				ids.push(wf.id);
@@ -552,7 +616,7 @@ export async function benchRealN8n(config: RealN8nConfig): Promise<RealN8nResult
 					if (r.items !== job.size) throw new Error(`${client} returned ${r.items} contacts of ${job.size} (${key(job)})`);
 					runs.get(client)!.push(r);
 					log(
-						`  ${job.size.toLocaleString('en-US')} over ${job.protocol}, round ${round + 1}/${job.rounds}, ${client}: ${r.ms.toFixed(0)} ms, CPU ${r.cpuMs?.toFixed(0) ?? '?'} ms (webhook ${r.wallMs.toFixed(0)} ms, load ${r.load1}), ${r.requests} requests, ${r.connections} connections${r.rssPeak ? `, peak RSS ${(r.rssPeak / 1048576).toFixed(0)} MB` : ''}`,
+						`  ${job.size.toLocaleString('en-US')} over ${job.protocol}, round ${round + 1}/${job.rounds}, ${client}: ${r.ms.toFixed(0)} ms, CPU ${r.cpuMs?.toFixed(0) ?? '?'} ms, main thread ${r.mainThreadMs?.toFixed(1) ?? '?'} ms${r.parameterReads !== undefined ? `, ${r.parameterReads} parameter reads (${r.parameterReadUs?.toFixed(0)} µs)` : ''} (webhook ${r.wallMs.toFixed(0)} ms, load ${r.load1}), ${r.requests} requests, ${r.connections} connections${r.rssPeak ? `, peak RSS ${(r.rssPeak / 1048576).toFixed(0)} MB` : ''}`,
 					);
 				}
 			}
@@ -594,7 +658,7 @@ async function profilePass(first: N8nInstance, runLog: string, t: Target, rounds
 		await startN8n(n8n, ids, log);
 		pid = n8n.pid;
 		await waitForWebhooks(n8n, [t]);
-		const clients = ['intercom', 'floor', 'http'] as const;
+		const clients = N8N_CLIENTS;
 		for (const client of clients) await measureOnce(n8n, client, t, undefined, runLog, -1);
 		for (let round = 0; round < rounds; round++) {
 			for (const client of clients) {

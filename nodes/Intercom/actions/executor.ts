@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IGetNodeParameterOptions, INode, INodeProperties } from 'n8n-workflow';
 import { apiVersionAtLeast } from '../../shared/regions';
 
 import type { IntercomClient, IntercomRequest } from '../../shared/transport/client';
@@ -8,13 +8,31 @@ import { fetchFileAnswer, outputField, readBinaryFiles, waitForJob, withLinkedFi
 import { withTypedInputs } from './inputs';
 import type { BuiltRequest, FieldSpec, OperationContext, OperationDefinition, OperationOutput, RequestCheck } from './types';
 
-export function makeContext(fn: IExecuteFunctions, client: IntercomClient, itemIndex: number): OperationContext {
+/**
+ * The parameters whose values n8n must extract (a resource locator's ID, a value cut out by an
+ * `extractValue` pattern): their top-level names, from the node's description. Only the reads of
+ * these ask n8n for `extractValue`, which otherwise looks the name up among every property of the
+ * description and tests their display conditions, to change nothing.
+ */
+export function namesToExtract(properties: INodeProperties[]): ReadonlySet<string> {
+	return new Set(properties.filter((p) => p.type === 'resourceLocator' || p.type === 'filter' || p.extractValue !== undefined).map((p) => p.name));
+}
+
+/** Options for one parameter read: extraction where the parameter needs it (all of them when not told which). */
+function readOptions(name: string, extracted: ReadonlySet<string> | undefined): IGetNodeParameterOptions {
+	// n8n's schema check (validateValueAgainstSchema) acts only on properties with `validateType`
+	// or a resource mapper, which this node's description has none of (test/node/parameter-reads
+	// holds it to that); skipping it skips a lookup of the name among every property, nothing else.
+	// The node checks each value's type itself (inputs.ts), naming the parameter and the item.
+	return { extractValue: extracted === undefined || extracted.has(name.split(/[.[]/, 1)[0]), skipValidation: true };
+}
+
+export function makeContext(fn: IExecuteFunctions, client: IntercomClient, itemIndex: number, extracted?: ReadonlySet<string>): OperationContext {
 	return {
 		fn,
 		client,
 		itemIndex,
-		param: <T>(name: string, fallback?: T) =>
-			fn.getNodeParameter(name, itemIndex, fallback as never, { extractValue: true }) as T,
+		param: <T>(name: string, fallback?: T) => fn.getNodeParameter(name, itemIndex, fallback as never, readOptions(name, extracted)) as T,
 	};
 }
 
@@ -70,7 +88,8 @@ function checkOption(ctx: OperationContext, property: INodeProperties, value: un
 }
 
 function convert(ctx: OperationContext, spec: FieldSpec, parameter: string, value: unknown): unknown {
-	const node = ctx.fn.getNode();
+	// The node as the client read it once: n8n's getNode() deep-copies it on every call.
+	const node = ctx.client.node;
 	switch (spec.convert) {
 		case 'unixSeconds':
 			return toUnixSeconds(value, node, parameter, ctx.itemIndex, ctx.fn.getTimezone());
@@ -179,7 +198,7 @@ function runCheck(ctx: OperationContext, request: BuiltRequest, check: RequestCh
 export async function buildRequest(def: OperationDefinition, ctx: OperationContext): Promise<IntercomRequest & { statusQuery?: IDataObject }> {
 	const built: Placing = { pathParams: {}, query: {}, body: {}, statusQuery: {}, mergedBy: new Map() };
 	// n8n leaves out the parameters its displayOptions hide; those are not placed.
-	const shown = ctx.fn.getNode().parameters;
+	const shown = ctx.client.node.parameters;
 	for (const field of def.fields) {
 		if (!field.in || !(field.property.name in shown)) continue;
 		await place(ctx, built, field, ctx.param(field.property.name));

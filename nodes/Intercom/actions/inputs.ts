@@ -120,7 +120,8 @@ function optionTargets(def: OperationDefinition, collection: string): Map<string
 /** The operation context whose `param` returns only values of their declared type. */
 export function withTypedInputs(def: OperationDefinition, ctx: OperationContext): OperationContext {
 	const declared = declarations(def);
-	const node = ctx.fn.getNode();
+	// Read once per execution by the client (n8n's getNode() deep-copies the node on every call).
+	const node = ctx.client.node;
 	const walkFor = (target: FieldTarget): Walk => ({
 		node,
 		itemIndex: ctx.itemIndex,

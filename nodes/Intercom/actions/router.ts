@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from '
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { IntercomClient } from '../../shared/transport/client';
-import { makeContext, runForItems } from './executor';
+import { makeContext, namesToExtract, runForItems } from './executor';
+import { fileProperties } from './files';
 import { operations } from './registry';
 
 /** Keeps n8n's own errors (with the item they belong to); wraps anything else. */
@@ -16,6 +17,9 @@ function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiErr
 
 const byKey = new Map(operations.map((op) => [`${op.resource}:${op.value}`, op]));
 
+/** The top-level parameters whose reads ask n8n to extract the value (describe.ts places these properties). */
+export const EXTRACTED_PARAMETERS = namesToExtract(operations.flatMap((op) => [...op.fields.map((f) => f.property), ...fileProperties(op)]));
+
 /**
  * Runs the chosen operation once per input item. Each output item keeps `pairedItem`, and with
  * "Continue On Fail" an item's error becomes its output instead of stopping the others.
@@ -27,14 +31,15 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const resource = this.getNodeParameter('resource', itemIndex) as string;
-			const operation = this.getNodeParameter('operation', itemIndex) as string;
+			// Options parameters: nothing to extract, nothing for n8n's schema check (see executor.ts readOptions).
+			const resource = this.getNodeParameter('resource', itemIndex, undefined, { skipValidation: true }) as string;
+			const operation = this.getNodeParameter('operation', itemIndex, undefined, { skipValidation: true }) as string;
 			const definition = byKey.get(`${resource}:${operation}`);
 			if (!definition) {
 				throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for "${resource}"`, { itemIndex });
 			}
 			client ??= await IntercomClient.create(this);
-			const results = await runForItems(definition, makeContext(this, client, itemIndex));
+			const results = await runForItems(definition, makeContext(this, client, itemIndex, EXTRACTED_PARAMETERS));
 			for (const { json, binary } of results) output.push(binary ? { json, binary, pairedItem: { item: itemIndex } } : { json, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			if (this.continueOnFail()) {

@@ -199,6 +199,7 @@ export class IntercomClient {
 		credentials: IntercomCredentials,
 		readonly baseUrl: string,
 		readonly apiVersion: string,
+		/** The credential's secrets as they are; what errors hide is derived from them (`redactions`). */
 		private readonly secrets: string[],
 		readonly policy: RetryPolicy,
 		/** When the poll's budget is spent (this client's clock), in a poll that has one. */
@@ -206,7 +207,19 @@ export class IntercomClient {
 		readonly pollBudgetMs?: number,
 	) {
 		// A token n8n refreshed mid-execution is a secret like the first one.
-		this.sender = new CredentialSender(ctx, credentialType, credentials, (fresh) => this.secrets.push(...secretVariants(fresh)));
+		this.sender = new CredentialSender(ctx, credentialType, credentials, (fresh) => {
+			this.secrets.push(...fresh);
+			this.variants = undefined;
+		});
+	}
+
+	/** Every encoding of the secrets (errors.ts `secretVariants`), derived when an error first needs them. */
+	private variants?: string[];
+
+	/** What errors hide: the secrets in every encoding they could come back in. */
+	redactions(): string[] {
+		this.variants ??= secretVariants(this.secrets);
+		return this.variants;
 	}
 
 	static async create(
@@ -234,7 +247,7 @@ export class IntercomClient {
 			credentials,
 			resolveBaseUrl(node, credentials),
 			String(credentials.apiVersion || DEFAULT_API_VERSION).trim(),
-			secretVariants(secrets),
+			secrets,
 			{ ...DEFAULT_RETRY_POLICY, ...withTimeout(timeoutFromCredential(node, credentials.timeoutSeconds)), ...options.policy },
 			budget === undefined ? undefined : clock.now() + budget,
 			budget,
@@ -255,12 +268,16 @@ export class IntercomClient {
 	async send<T = unknown>(req: IntercomRequest): Promise<IntercomResponse<T>> {
 		// An absolute URL is named in errors without its query: a signed URL's signature is a secret.
 		const path = req.url !== undefined ? urlWithoutQuery(req.url) : buildPath(this.node, req.path, req.pathParams, req.pathLabels);
+		const redactions = () => this.redactions();
 		const errorContext: ErrorContext = {
 			node: this.node,
 			method: req.method,
 			path,
 			subject: req.subject,
-			secrets: this.secrets,
+			// Derived only when an error is built: most requests never need them.
+			get secrets() {
+				return redactions();
+			},
 			itemIndex: req.itemIndex,
 		};
 		const retriesTransient = req.method !== 'POST' || req.idempotent === true;
