@@ -6,7 +6,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { updateContact } from '../../sandbox/store/contact-ops';
-import { contactId, ids, T0, TriggerHarness } from './harness';
+import { contactId, ids, TriggerHarness } from './harness';
 
 let h: TriggerHarness;
 
@@ -89,6 +89,37 @@ describe('a contact burst larger than Max Events per Poll', () => {
 		expect(h.emitted.filter((item) => contactId(item) === late)).toHaveLength(1);
 		const sent = searches(before);
 		expect(sent.ascending + sent.descending).toBeLessThanOrEqual(2 * Math.ceil((k + 1) / 150) + polls);
+	});
+
+	it('on a day busy before the window, reads the day\'s first page oldest first once, not on every poll', async () => {
+		h = await TriggerHarness.start({ seed: { contacts: 2_000, conversations: 0, articles: 0, companies: 0 } });
+		const params: INodeParameters = { event: 'contact.updated', options: { maxEventsPerPoll: 300 } };
+		await h.poll(params);
+		h.advance(60);
+		const since = h.now;
+		const contacts = h.sb.workspace.contacts.all().map((c) => c.id);
+		let next = 0;
+		const change = (n: number) => {
+			for (let i = 0; i < n; i++) updateContact(h.sb.workspace, contacts[next++], { name: `Change ${next}` });
+			h.advance(1);
+		};
+		// 400 changes, drained; then windows of 200 changes (two pages, all new) on a day holding more than the cap.
+		change(400);
+		h.advance(30);
+		await h.drain(params);
+		const ascending: number[] = [];
+		for (let poll = 0; poll < 3; poll++) {
+			h.advance(30);
+			change(200);
+			h.advance(29);
+			const before = h.sb.log.requests().length;
+			expect((await h.poll(params)).items).toHaveLength(200);
+			ascending.push(searches(before).ascending);
+		}
+		expect(ascending).toEqual([1, 0, 0]);
+		expect(h.state.busyDay).toEqual(expect.any(Number));
+		expect(new Set(ids(h.emitted)).size).toBe(h.emitted.length);
+		expect(ids(h.emitted).sort()).toEqual(owed(since));
 	});
 
 	it.each([1, 2, 3, 4])('at random poll times, burst sizes and late contacts, every change is emitted exactly once (seed %i)', async (seed) => {

@@ -14,7 +14,8 @@
  * it newest first costs about Max Events per Poll of it read twice: when the day holds more
  * changes than that (`total_count`) and the first page is all new, the day's first page is read
  * oldest first, and when the window starts on it (the day was quiet before: a burst), the read
- * goes oldest first at once, one page after the first.
+ * goes oldest first at once, one page after the first. When it does not, that day is noted
+ * (`busyDay`) and not tried again: at most one such page a day.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -45,11 +46,21 @@ export function contactStream(event: 'contact.created' | 'contact.updated'): Pol
 	return {
 		async read(ctx: StreamContext) {
 			const timeZone = await ctx.workspaceTimeZone();
-			const records = source(event, field, contactSearchFloor(ctx.limits.from, timeZone), ctx.settings.contactRole, ctx.now);
+			const floor = contactSearchFloor(ctx.limits.from, timeZone);
+			const records = source(event, field, floor, ctx.settings.contactRole, ctx.now);
 			// A read an earlier poll stopped goes on where it stopped (the same query: the window's start is kept).
 			if (ctx.limits.startingAfter) return await readOldestFirst(ctx.client, records, ctx.limits, field);
+			// A day seen busy before the window stays so as the window moves on: its first page is not read again.
+			const tryOldestFirst =
+				ctx.busyDay === floor
+					? undefined
+					: async () => {
+							const oldest = await readOldestFirstNearStart(ctx.client, records, ctx.limits, field);
+							if (!oldest) ctx.busyDay = floor;
+							return oldest;
+						};
 			return (
-				(await readNewestFirst(ctx.client, records, ctx.limits, field, async () => await readOldestFirstNearStart(ctx.client, records, ctx.limits, field))) ??
+				(await readNewestFirst(ctx.client, records, ctx.limits, field, tryOldestFirst)) ??
 				(await readOldestFirst(ctx.client, records, ctx.limits, field))
 			);
 		},
