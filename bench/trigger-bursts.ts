@@ -45,7 +45,7 @@ export interface BurstsResult {
 	 * The figures of the trigger before the latest change, as this bench measured them then (request
 	 * and poll counts are deterministic: the same sandbox, seed and clock give the same counts).
 	 */
-	previous?: { label: string; date?: string; idleRequests: number; bursts: BurstFigure[] };
+	previous?: { label: string; date?: string; idleRequests: number; bursts: BurstFigure[]; note?: string };
 	contacts: number;
 	legacyCommit: string;
 	idleRequests: Record<Design, number>;
@@ -163,7 +163,7 @@ export function burstsMarkdown(r: BurstsResult, lateArrivalMinutes: number, runD
 	if (r.previous) {
 		lines.push(
 			'',
-			`"${r.previous.label}" is the trigger before its reads could stop inside a window and be continued by the next poll at Intercom's search position${r.previous.date ? `, as this bench measured it on ${r.previous.date.slice(0, 10)}` : ''}, its bursts then all on one day (its reads, newest first down to the cursor, do not depend on a day's earlier changes; request and poll counts do not depend on the machine).`,
+			`"${r.previous.label}" is ${r.previous.note ?? 'the trigger before the latest change'}${r.previous.date ? `, as this bench measured it on ${r.previous.date.slice(0, 10)}` : ''} (request and poll counts do not depend on the machine).`,
 		);
 	}
 	const capped = r.bursts.filter((b) => b.design === 'current' && b.changes > 10_000);
@@ -172,7 +172,7 @@ export function burstsMarkdown(r: BurstsResult, lateArrivalMinutes: number, runD
 		const ratio = (x: BurstFigure, idle: number) => fmt((x.requests - x.polls * idle) / x.floor, 2);
 		lines.push(
 			'',
-			`${fmt(b.changes)} changes are more than Max Events per Poll (10,000): they come out over ${Math.ceil(b.changes / 10_000)} polls, the last ${b.minutesToLast} min after the burst (before: ${r.bursts.find((x) => x.design === 'legacy' && x.changes === b.changes)?.minutesToLast ?? '–'} min, held back by its 2,000-id bound). Contact search compares dates by whole days and is read newest first; once a poll has read more new changes than it may emit, it turns to an oldest-first read from the start of that day, and the polls after it go on at the search position where it stopped, so the burst is read about once on its way out and once more when it settles: ${ratio(b, r.idleRequests.current)} × the floor here${earlier ? ` (${r.previous!.label}: ${ratio(earlier, r.previous!.idleRequests)} ×, each poll read the rest of the burst again)` : ''}. What it costs beyond 2 × is the newest-first pages of the first poll before it turned (about Max Events per Poll of them), and, on a busy day, that day's earlier changes (the oldest-first read starts at the day's start; here the day was quiet). Static data while it is pending: about ${fmt(b.maxStateBytes / b.changes)} bytes per pending change (contact ids, packed).`,
+			`${fmt(b.changes)} changes are more than Max Events per Poll (10,000): they come out over ${Math.ceil(b.changes / 10_000)} polls, the last ${b.minutesToLast} min after the burst (before: ${r.bursts.find((x) => x.design === 'legacy' && x.changes === b.changes)?.minutesToLast ?? '–'} min, held back by its 2,000-id bound). Contact search compares dates by whole days and is read newest first. The first poll reads one page that way, sees that the day holds more changes than one poll emits (\`total_count\`) and, from one page of the day read oldest first, that the window starts on it (the day was quiet before the burst): it reads oldest first at once, and the polls after it go on at the search position where it stopped. So the burst is read once on its way out and once more when it settles, after the late-arrival window (the least for a burst emitted before that window has passed): ${ratio(b, r.idleRequests.current)} × the floor here${earlier ? ` (${r.previous!.label}: ${ratio(earlier, r.previous!.idleRequests)} ×: its first poll read about Max Events per Poll of the burst newest first before turning)` : ''}. On a day busy before the burst, the oldest-first read also passes that day's earlier changes once, and the first poll still reads newest first until it holds more than Max Events per Poll (the page read oldest first to tell is read once a day). Static data while it is pending: about ${fmt(b.maxStateBytes / b.changes)} bytes per pending change (contact ids, packed).`,
 		);
 	}
 	return lines;

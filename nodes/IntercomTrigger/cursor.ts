@@ -33,7 +33,12 @@
  * or when `settled` lags the allowance by more than the allowance again (a busy workspace, so late
  * records wait at most about twice the allowance). Each record of a burst is so read twice: once
  * when it is new, once when it is settled; the old design re-read it on every poll for as long as
- * it was inside the allowance.
+ * it was inside the allowance. Twice is the least for a burst emitted before the allowance has
+ * passed: a record read while younger than the allowance may still be joined by a late one, which
+ * only a read made after the allowance can see, so the burst's span is read again then (reading it
+ * only then would hold the burst back for the allowance). In which order a read pages (newest or
+ * oldest first, see reading.ts) changes what it costs, never what the arguments below rest on:
+ * `readThrough`, `readThroughKey` and the plan's `from`.
  *
  * Why nothing is lost: an event not yet emitted is either above the watermark (a forward read
  * starts at `watermark.ts`, so it is read) or below it with a time above `settled` (not in

@@ -68,6 +68,8 @@ interface TriggerState {
 	timezone?: { name: string | null; checkedAt: number };
 	/** The last time a partly unreadable cursor was recovered, and how (kept for whoever looks). */
 	recovered?: { at: string; message: string };
+	/** A cost hint of the contact events (StreamContext.busyDay). */
+	busyDay?: number;
 }
 
 interface ReadState {
@@ -81,6 +83,7 @@ interface ReadState {
 	away?: AwayStates;
 	awaySince?: AwaySince;
 	recovered?: TriggerState['recovered'];
+	busyDay?: number;
 }
 
 function readState(staticData: IDataObject, event: EventName): ReadState {
@@ -96,6 +99,7 @@ function readState(staticData: IDataObject, event: EventName): ReadState {
 		away: sameEvent && staticData.away && typeof staticData.away === 'object' ? (staticData.away as AwayStates) : undefined,
 		awaySince: sameEvent && staticData.awaySince && typeof staticData.awaySince === 'object' ? (staticData.awaySince as AwaySince) : undefined,
 		recovered: sameEvent ? (staticData.recovered as TriggerState['recovered']) : undefined,
+		busyDay: sameEvent && typeof staticData.busyDay === 'number' ? staticData.busyDay : undefined,
 	};
 }
 
@@ -234,6 +238,7 @@ export async function pollIntercom(this: IPollFunctions): Promise<INodeExecution
 		settings,
 		limits,
 		now,
+		busyDay: state.busyDay,
 		workspaceTimeZone: async () => {
 			if (!timezone || now - timezone.checkedAt >= DAY || timezone.checkedAt > now) {
 				const me = await client.request<IDataObject>({ method: 'GET', path: '/me' });
@@ -317,6 +322,7 @@ export async function pollIntercom(this: IPollFunctions): Promise<INodeExecution
 		cursor: next,
 		timezone,
 		...(recovered ? { recovered } : {}),
+		...(ctx.busyDay === undefined ? {} : { busyDay: ctx.busyDay }),
 	});
 	return output(events);
 }

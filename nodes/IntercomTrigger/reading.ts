@@ -175,44 +175,78 @@ export async function readAll(client: IntercomClient, source: RecordSource, limi
  * nothing that may be emitted before what is unread, so with a sort field it gives up after half
  * the poll's fetching time, or once it holds more new events than one poll emits (returns
  * undefined), and leaves the window to an oldest-first read, which can emit part of a window.
+ *
+ * Handing over late costs the newest-first pages read until then (about `cap` events' worth,
+ * read again by the oldest-first read). So when the first page is all new and inside the window,
+ * and the source says it holds more than `cap` records in all (`total_count`: a window holding
+ * the source's records could be too large for one poll), `tryOldestFirst` is asked first: it
+ * reads oldest first if that costs little more than the window (see readOldestFirstNearStart),
+ * and the newest-first read goes on from its second page if not.
  */
 export async function readNewestFirst(
 	client: IntercomClient,
 	source: RecordSource,
 	limits: ReadLimits,
 	sortField?: string,
+	tryOldestFirst?: () => Promise<WindowRead | undefined>,
 ): Promise<WindowRead | undefined> {
 	const request = sortField ? withSort(source.request, sortField, 'descending') : source.request;
 	const order = new OrderCheck(-1);
 	const records: IDataObject[] = [];
 	let pastStart = false;
 	let fresh = 0;
-	const stopped = await walk(
-		source,
-		request,
-		client,
-		(items) => {
-			for (const record of items) {
-				order.see(source.timeOf(record));
-				records.push(record);
-				for (const e of source.eventsOf(record)) if (e.key.ts >= limits.from && limits.isNew(e.key)) fresh++;
-			}
-			const last = items[items.length - 1];
-			pastStart = order.ordered && last !== undefined && source.timeOf(last) < limits.from;
-		},
-		() =>
-			pastStart
-				? 'done'
-				: // More new events than one poll emits, read newest first: only the oldest may go out now, and
-					// reading down to them poll after poll would read the rest again each time. Oldest first instead.
-					sortField && (fresh > limits.cap || limits.outOfTime(0.5))
-					? 'hand over'
-					: limits.outOfTime()
-						? 'budget'
-						: undefined,
-	);
-	if (stopped === 'hand over') return undefined;
-	return stopped === 'budget' ? read(records, source, limits.from - 1, true) : read(records, source, Infinity, false);
+	let pages = 0;
+	let next: string | undefined;
+	let probe = sortField !== undefined && tryOldestFirst !== undefined;
+	for (;;) {
+		const stopped = await walk(
+			source,
+			request,
+			client,
+			(items, page) => {
+				let pageEvents = 0;
+				let pageFresh = 0;
+				for (const record of items) {
+					order.see(source.timeOf(record));
+					records.push(record);
+					for (const e of source.eventsOf(record)) {
+						pageEvents++;
+						if (e.key.ts >= limits.from && limits.isNew(e.key)) pageFresh++;
+					}
+				}
+				fresh += pageFresh;
+				const last = items[items.length - 1];
+				pastStart = order.ordered && last !== undefined && source.timeOf(last) < limits.from;
+				next = nextCursor(page.body);
+				if (++pages === 1) {
+					const total = page.body.total_count;
+					probe &&= typeof total === 'number' && total > limits.cap && pageEvents > 0 && pageFresh === pageEvents && next !== undefined;
+				}
+			},
+			() =>
+				pastStart
+					? 'done'
+					: probe
+						? 'probe'
+						: // More new events than one poll emits, read newest first: only the oldest may go out now, and
+							// reading down to them poll after poll would read the rest again each time. Oldest first instead.
+							sortField && (fresh > limits.cap || limits.outOfTime(0.5))
+							? 'hand over'
+							: limits.outOfTime()
+								? 'budget'
+								: undefined,
+			pages === 0 ? undefined : next,
+		);
+		if (stopped === 'probe') {
+			probe = false;
+			const oldest = await tryOldestFirst!();
+			if (oldest) return oldest;
+			// The window does not start near the source's start: go on newest first, after the first page.
+			continue;
+		}
+		if (stopped === 'hand over') return undefined;
+		return stopped === 'budget' ? read(records, source, limits.from - 1, true) : read(records, source, Infinity, false);
+	}
 }
 
 /**
@@ -232,6 +266,31 @@ export async function readOldestFirst(
 	limits: ReadLimits,
 	sortField: string,
 ): Promise<WindowRead> {
+	return (await oldestFirst(client, source, limits, sortField, false))!;
+}
+
+/**
+ * readOldestFirst, when the window starts on the source's first page (oldest first): otherwise it
+ * stops after that page and returns undefined. Read from a source wider than the window (contact
+ * search, by whole days), an oldest-first read also reads what precedes the window; here that is
+ * less than one page, so reading the window this way costs at most one page more than the window.
+ */
+export async function readOldestFirstNearStart(
+	client: IntercomClient,
+	source: RecordSource,
+	limits: ReadLimits,
+	sortField: string,
+): Promise<WindowRead | undefined> {
+	return await oldestFirst(client, source, limits, sortField, true);
+}
+
+async function oldestFirst(
+	client: IntercomClient,
+	source: RecordSource,
+	limits: ReadLimits,
+	sortField: string,
+	onlyNearStart: boolean,
+): Promise<WindowRead | undefined> {
 	const order = new OrderCheck(1);
 	let keyOrdered = true;
 	let lastKey: EventKey | undefined;
@@ -259,13 +318,16 @@ export async function readOldestFirst(
 			if (items.length > 0) lastTime = source.timeOf(items[items.length - 1]);
 		},
 		() =>
-			order.ordered && (keyOrdered ? pendingTimes.length : pendingTimes.filter((ts) => ts < lastTime).length) >= limits.cap
-				? 'enough'
-				: limits.outOfTime()
-					? 'budget'
-					: undefined,
+			onlyNearStart && pages.length === 1 && lastTime < limits.from
+				? 'elsewhere'
+				: order.ordered && (keyOrdered ? pendingTimes.length : pendingTimes.filter((ts) => ts < lastTime).length) >= limits.cap
+					? 'enough'
+					: limits.outOfTime()
+						? 'budget'
+						: undefined,
 		limits.startingAfter,
 	);
+	if (stopped === 'elsewhere') return undefined;
 	if (stopped === undefined) return read(records, source, Infinity, false);
 	// In (time, id) order, the read is complete up to its last record, and can be continued.
 	const exact = keyOrdered && order.ordered && lastKey !== undefined && next !== undefined;

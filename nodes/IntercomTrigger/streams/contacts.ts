@@ -10,11 +10,16 @@
  * from the day's start instead, and emits what it got through; a read stopped that way (by the cap
  * or the budget) is continued by the next poll at the search position where it stopped, so a
  * backlog is read about once however many polls it takes to emit, and a second holding more
- * contacts than one poll can read still drains.
+ * contacts than one poll can read still drains. Finding out that a window is too large by reading
+ * it newest first costs about Max Events per Poll of it read twice: when the day holds more
+ * changes than that (`total_count`) and the first page is all new, the day's first page is read
+ * oldest first, and when the window starts on it (the day was quiet before: a burst), the read
+ * goes oldest first at once, one page after the first. When it does not, that day is noted
+ * (`busyDay`) and not tried again: at most one such page a day.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { eventKey, readNewest, readNewestFirst, readOldestFirst, type RecordSource, type TriggerEvent } from '../reading';
+import { eventKey, readNewest, readNewestFirst, readOldestFirst, readOldestFirstNearStart, type RecordSource, type TriggerEvent } from '../reading';
 import { contactSearchFloor } from '../timezone';
 import type { PollStream, StreamContext } from './types';
 
@@ -41,11 +46,21 @@ export function contactStream(event: 'contact.created' | 'contact.updated'): Pol
 	return {
 		async read(ctx: StreamContext) {
 			const timeZone = await ctx.workspaceTimeZone();
-			const records = source(event, field, contactSearchFloor(ctx.limits.from, timeZone), ctx.settings.contactRole, ctx.now);
+			const floor = contactSearchFloor(ctx.limits.from, timeZone);
+			const records = source(event, field, floor, ctx.settings.contactRole, ctx.now);
 			// A read an earlier poll stopped goes on where it stopped (the same query: the window's start is kept).
 			if (ctx.limits.startingAfter) return await readOldestFirst(ctx.client, records, ctx.limits, field);
+			// A day seen busy before the window stays so as the window moves on: its first page is not read again.
+			const tryOldestFirst =
+				ctx.busyDay === floor
+					? undefined
+					: async () => {
+							const oldest = await readOldestFirstNearStart(ctx.client, records, ctx.limits, field);
+							if (!oldest) ctx.busyDay = floor;
+							return oldest;
+						};
 			return (
-				(await readNewestFirst(ctx.client, records, ctx.limits, field)) ??
+				(await readNewestFirst(ctx.client, records, ctx.limits, field, tryOldestFirst)) ??
 				(await readOldestFirst(ctx.client, records, ctx.limits, field))
 			);
 		},

@@ -13,6 +13,12 @@ export interface StreamContext {
 	now: number;
 	/** The workspace's IANA time zone (cached in static data; GET /me at most once a day). */
 	workspaceTimeZone: () => Promise<string | undefined>;
+	/**
+	 * Kept in static data for the next polls: the contact-search day (its search floor) whose first
+	 * page, oldest first, was seen to lie before the window, so that day is not tried again for a
+	 * window starting there (a cost hint only; see streams/contacts.ts).
+	 */
+	busyDay?: number;
 }
 
 /** An event source read through a time window and the cursor. */
