@@ -83,6 +83,7 @@ export interface Cursor {
  * `starting_after`, a position in the sort, not a page number: records changed meanwhile move to
  * their new place and are read there). Everything before that position was read and handled.
  * A full read continued this way may move `settled` only as far as its first poll could see.
+ * An article window (numbered pages) keeps its drain's saved positions there instead (streams/article-walk.ts).
  */
 export interface Resume {
 	from: number;

@@ -12,11 +12,17 @@ import type { PollStream, StreamContext } from './types';
 
 const THIRTY_DAYS = 30 * 86_400;
 
-function activitySource(after: number, now: number): RecordSource {
+/**
+ * Entries created at or after `after + 1` (and before `before`, when given). The API documents
+ * only "the start date" and "the end date": asking from a second earlier is right whether the
+ * start is inclusive or not (the cursor drops what was emitted), and an entry at `before` that
+ * comes back (an inclusive end) lies past the read's `readThrough`, left for the next part.
+ */
+function activitySource(after: number, now: number, before?: number): RecordSource {
+	const query: IDataObject = { created_at_after: String(Math.max(0, after)) };
+	if (before !== undefined) query.created_at_before = String(before);
 	return {
-		// The API names the parameter "after"; asking from a second earlier is right whether it is
-		// inclusive or not, and the cursor drops what was emitted.
-		request: { method: 'GET', path: '/admins/activity_logs', query: { created_at_after: String(Math.max(0, after)) } },
+		request: { method: 'GET', path: '/admins/activity_logs', query },
 		pagination: 'cursor',
 		itemsPath: 'activity_logs',
 		timeOf: (record) => Number(record.created_at),
@@ -28,8 +34,10 @@ function activitySource(after: number, now: number): RecordSource {
 
 export const activityLogStream: PollStream = {
 	async read(ctx: StreamContext) {
-		return await readAll(ctx.client, activitySource(ctx.limits.from - 1, ctx.now), ctx.limits);
+		return await readAll(ctx.client, activitySource(ctx.limits.from - 1, ctx.now, ctx.limits.to), ctx.limits);
 	},
+	// The log documents no order: a window too large for one poll is narrowed and read in parts.
+	boundedWindows: true,
 	async sample(ctx: StreamContext) {
 		const records = activitySource(ctx.now - THIRTY_DAYS, ctx.now);
 		const events = (await readNewest(ctx.client, records, 150)).flatMap(records.eventsOf);

@@ -2,10 +2,12 @@
  * Article events, from GET /articles: a page-numbered list with no date filter, which Intercom
  * documents as sorted by `updated_at`, newest first. The read stops at the first page that reaches
  * back past the window's start (checking that order, never trusting it); an article created since
- * then was also updated since then, so "new article" is read from the same pages.
+ * then was also updated since then, so "new article" is read from the same pages. A window too
+ * large for one poll drains over several (article-walk.ts).
  */
 import { compareKeys } from '../cursor';
-import { eventKey, readNewest, readNewestFirst, type RecordSource, type TriggerEvent } from '../reading';
+import { eventKey, readNewest, type RecordSource, type TriggerEvent } from '../reading';
+import { readArticles } from './article-walk';
 import type { PollStream, StreamContext } from './types';
 
 type ArticleEvent = 'article.created' | 'article.updated';
@@ -28,8 +30,7 @@ function source(event: ArticleEvent, onlyPublished: boolean, now: number): Recor
 export function articleStream(event: ArticleEvent): PollStream {
 	return {
 		async read(ctx: StreamContext) {
-			// Without a sort field the newest-first read never hands over to an oldest-first one.
-			return (await readNewestFirst(ctx.client, source(event, ctx.settings.onlyPublished, ctx.now), ctx.limits))!;
+			return await readArticles(ctx, source(event, ctx.settings.onlyPublished, ctx.now), event === 'article.updated');
 		},
 		async sample(ctx: StreamContext) {
 			const records = source(event, ctx.settings.onlyPublished, ctx.now);

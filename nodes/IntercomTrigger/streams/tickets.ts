@@ -7,6 +7,13 @@
  * window is read whole, in whatever order it comes, and ordered here; a state-change window too
  * large for one poll is handled out of order (BY_CREATION).
  *
+ * New Ticket's window is on `created_at`, which is also its events' time, so a window too large
+ * for one poll's time budget is narrowed (`boundedWindows`): `< to` is added, and a ticket at
+ * `to` that comes back (the `<` read as "or equal") lies past the read's `readThrough` and is left
+ * for the next part, never emitted early. Ticket State Changed is not narrowed: its query is on
+ * the ticket's `updated_at` while its events are the state parts' times, so a ticket found in one
+ * part may hold a change that belongs to another part.
+ *
  * A state change is a ticket part (`ticket_state_updated_by_admin`, and the like) with the
  * previous and the new state; it updates its ticket, so every change since `from` is in a ticket
  * updated since. Intercom also records a ticket's first state as such a part when the ticket is
@@ -72,11 +79,13 @@ function eventsFor(event: TicketEvent): RecordSource['eventsOf'] {
 			: [];
 }
 
-/** Tickets whose `field` is at or after `value`. */
-function source(event: TicketEvent, value: number): RecordSource {
+/** Tickets whose `field` is at or after `value` (and before `before`, when given). */
+function source(event: TicketEvent, value: number, before?: number): RecordSource {
 	const field = event === 'ticket.created' ? 'created_at' : 'updated_at';
+	const since: IDataObject = { field, operator: '>', value };
+	const query = before === undefined ? since : { operator: 'AND', value: [since, { field, operator: '<', value: before }] };
 	return {
-		request: { method: 'POST', path: '/tickets/search', body: { query: { field, operator: '>', value } }, idempotent: true },
+		request: { method: 'POST', path: '/tickets/search', body: { query }, idempotent: true },
 		pagination: 'search',
 		itemsPath: 'tickets',
 		timeOf: (record) => Number(record[field]),
@@ -93,8 +102,9 @@ export function ticketStream(event: TicketEvent): PollStream {
 				const records = source(event, ctx.limits.from - 1);
 				return await readOutOfOrder(ctx.client, records, ctx.limits, BY_CREATION, async (ticket) => await Promise.resolve(records.eventsOf(ticket)));
 			}
-			return await readAll(ctx.client, source(event, ctx.limits.from - 1), ctx.limits);
+			return await readAll(ctx.client, source(event, ctx.limits.from - 1, ctx.limits.to), ctx.limits);
 		},
+		boundedWindows: event === 'ticket.created',
 		async sample(ctx: StreamContext) {
 			// Ticket search has no sort: the latest event among the first tickets of the shortest
 			// recent window that has any (one request when tickets changed today).

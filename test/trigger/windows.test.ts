@@ -1,0 +1,86 @@
+/**
+ * No window fails forever: New Ticket and New Admin Activity Log Entry read a window whole (no
+ * documented order), so a window larger than one poll's time budget is narrowed and read in parts;
+ * each event once, in order, and an idle poll still costs one request.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { createTicket } from '../../sandbox/store/ticket-ops';
+import { ids, inOrder, TriggerHarness } from './harness';
+
+let h: TriggerHarness;
+
+afterEach(async () => {
+	expect(h.sb.log.nonConformant()).toEqual([]);
+	await h.close();
+});
+
+const SEED = { contacts: 10, conversations: 0, articles: 0, companies: 0, tickets: 0 };
+
+function newTicket(title: string): { id: string; created_at: number } {
+	const ws = h.sb.workspace;
+	const type = [...ws.ticketTypes.values()].find((t) => t.category === 'Customer')!;
+	return createTicket(ws, { ticket_type_id: type.id, contacts: [{ id: ws.contacts.all()[0].id }], ticket_attributes: { _default_title_: title } });
+}
+
+function newLogEntry(): { id: string; created_at: number } {
+	const ws = h.sb.workspace;
+	const admin = [...ws.admins.values()][0];
+	const entry = {
+		id: ws.nextNumericId('misc'),
+		created_at: ws.now(),
+		adminId: admin.id,
+		activity_type: 'admin_away_mode_change',
+		activity_description: `${admin.name} changed their away mode.`,
+		metadata: { away_mode: true, reassign_conversations: false },
+	};
+	ws.activityLogs.insert(entry);
+	return entry;
+}
+
+describe('a window read whole that does not fit one poll is narrowed and read in parts', () => {
+	it.each([
+		['New Ticket', 'ticket.created', (item: IDataObject) => String((item.ticket as IDataObject).id), newTicket],
+		['New Admin Activity Log Entry', 'admin.activity_log.created', (item: IDataObject) => String((item.activity_log as IDataObject).id), newLogEntry],
+	] as const)('%s: thousands of records drain over several polls, each once, in order', async (_name, event, idOf, make) => {
+		h = await TriggerHarness.start({ seed: SEED });
+		const params = { event, options: { maxEventsPerPoll: 1_000 } };
+		await h.poll(params);
+		h.advance(5);
+		const owed: string[] = [];
+		for (let second = 0; second < 600; second++) {
+			for (let i = 0; i < 5; i++) {
+				const r = make(`Backlog ${second}.${i}`);
+				owed.push(`${event}:${r.id}:${r.created_at}`);
+			}
+			h.advance(1);
+		}
+		h.advance(900);
+		// 3,000 records, 20 pages of 150; 60% of a 5 s budget at 1 s a request: three requests a poll.
+		h.slowRequests(1);
+		const polls: Array<{ items: number; requests: number }> = [];
+		for (let i = 0; i < 60 && h.emitted.length < owed.length; i++) {
+			const r = await h.poll(params, { pollBudgetMs: 5_000 });
+			expect(r.error).toBeUndefined();
+			expect(r.requests).toBeLessThanOrEqual(4);
+			polls.push({ items: r.items.length, requests: r.requests });
+			h.advance(60);
+		}
+		// The whole window does not fit: the first poll narrows it and emits nothing.
+		expect(polls[0].items).toBe(0);
+		expect(polls.length).toBeGreaterThan(5);
+		expect([...ids(h.emitted)].sort()).toEqual([...owed].sort());
+		expect(new Set(ids(h.emitted)).size).toBe(owed.length);
+		expect(inOrder(h.emitted, idOf)).toBe(true);
+		// Drained: the narrowing is dropped and an idle poll is one request again.
+		h.advance(60);
+		for (let i = 0; i < 5; i++) {
+			const idle = await h.poll(params, { pollBudgetMs: 5_000 });
+			expect(idle.error).toBeUndefined();
+			expect(idle.items).toEqual([]);
+			h.advance(60);
+			if (i === 4) expect(idle.requests).toBe(1);
+		}
+		expect((h.state.cursor as IDataObject).span).toBeUndefined();
+	}, 120_000);
+});
