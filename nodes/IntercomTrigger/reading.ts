@@ -172,7 +172,7 @@ export async function readAll(client: IntercomClient, source: RecordSource, limi
 /**
  * Newest first, stopping once a page reaches back past the window's start (the source may be
  * wider than the window, as contact search is by whole days). A partial read of this kind holds
- * nothing that may be emitted before what is unread, so with a sort field it gives up after half
+ * nothing that may be emitted before what is unread, so it gives up after half
  * the poll's fetching time, or once it holds more new events than one poll emits (returns
  * undefined), and leaves the window to an oldest-first read, which can emit part of a window.
  *
@@ -187,17 +187,17 @@ export async function readNewestFirst(
 	client: IntercomClient,
 	source: RecordSource,
 	limits: ReadLimits,
-	sortField?: string,
+	sortField: string,
 	tryOldestFirst?: () => Promise<WindowRead | undefined>,
 ): Promise<WindowRead | undefined> {
-	const request = sortField ? withSort(source.request, sortField, 'descending') : source.request;
+	const request = withSort(source.request, sortField, 'descending');
 	const order = new OrderCheck(-1);
 	const records: IDataObject[] = [];
 	let pastStart = false;
 	let fresh = 0;
 	let pages = 0;
 	let next: string | undefined;
-	let probe = sortField !== undefined && tryOldestFirst !== undefined;
+	let probe = tryOldestFirst !== undefined;
 	for (;;) {
 		const stopped = await walk(
 			source,
@@ -230,7 +230,7 @@ export async function readNewestFirst(
 						? 'probe'
 						: // More new events than one poll emits, read newest first: only the oldest may go out now, and
 							// reading down to them poll after poll would read the rest again each time. Oldest first instead.
-							sortField && (fresh > limits.cap || limits.outOfTime(0.5))
+							fresh > limits.cap || limits.outOfTime(0.5)
 							? 'hand over'
 							: limits.outOfTime()
 								? 'budget'
