@@ -7,8 +7,12 @@
 import nock from 'nock';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
+import { IntercomTrigger } from '../../nodes/IntercomTrigger/IntercomTrigger.node';
 import { startSandbox, type RunningSandbox } from '../../sandbox';
-import { runNode } from '../helpers/n8n';
+import { poll, registerNodeType, runLoadOptions, runNode } from '../helpers/n8n';
+
+// The trigger polls through n8n-core like the action node runs.
+registerNodeType('n8n-nodes-intercom.intercomTrigger', new IntercomTrigger());
 
 // n8n's engine logs every node error it sees to the console; these tests provoke them on purpose.
 beforeAll(() => void jest.spyOn(console, 'log').mockImplementation(() => undefined));
@@ -108,5 +112,28 @@ describe('OAuth2 token refresh', () => {
 		} finally {
 			spy.mockRestore();
 		}
+	});
+});
+
+describe('OAuth2 outside an action node', () => {
+	// A trigger and an editor list have no input item: they read the node's Authentication choice
+	// without one. With only an OAuth2 credential given, reading the other type would fail.
+	it('a trigger poll and an editor list send the OAuth2 credential\'s token when Authentication is OAuth2', async () => {
+		const token = sb.sandbox.auth.tokensFor(sb.sandbox.defaultWorkspaceId)[0];
+		const credentials = oauthCredentials({ access_token: token });
+		const emitted = await poll({
+			nodeType: 'n8n-nodes-intercom.intercomTrigger',
+			parameters: { authentication: 'oAuth2', event: 'contact.created' },
+			credentials,
+			staticData: {},
+			pollBudgetMs: 60_000,
+		});
+		// The first activation reads from now: nothing to emit, and the cursor is saved.
+		expect(emitted).toBeNull();
+		const admins = await runLoadOptions('getAdmins', { credentials, parameters: { authentication: 'oAuth2', resource: 'conversation', operation: 'assign' } });
+		expect(admins.length).toBeGreaterThan(0);
+		const sent = sb.log.requests().filter((r) => r.kind === 'api');
+		expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /me', 'POST /contacts/search', 'GET /admins']);
+		expect(sent.map((r) => [r.status, r.headers.authorization])).toEqual(sent.map(() => [200, `Bearer ${token}`]));
 	});
 });

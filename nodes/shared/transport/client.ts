@@ -36,6 +36,12 @@ export type IntercomContext = IExecuteFunctions | IPollFunctions | ILoadOptionsF
 
 export type CredentialType = 'intercomAccessTokenApi' | 'intercomOAuth2Api';
 
+/** The node's Authentication choice: an action node reads it for an item; a trigger or an editor list has no item. */
+function authenticationOf(ctx: IntercomContext): string {
+	const value = 'getInputData' in ctx ? ctx.getNodeParameter('authentication', 0, 'accessToken') : ctx.getNodeParameter('authentication', 'accessToken');
+	return String(value);
+}
+
 export interface IntercomRequest {
 	method: IHttpRequestMethods;
 	/** Path template, such as `/contacts/{contact_id}`; values come from `pathParams`, escaped. */
@@ -226,11 +232,7 @@ export class IntercomClient {
 		ctx: IntercomContext,
 		options: { credentialType?: CredentialType; policy?: Partial<RetryPolicy> } = {},
 	): Promise<IntercomClient> {
-		const credentialType =
-			options.credentialType ??
-			((ctx.getNodeParameter('authentication', 0, 'accessToken') as string) === 'oAuth2'
-				? 'intercomOAuth2Api'
-				: 'intercomAccessTokenApi');
+		const credentialType = options.credentialType ?? (authenticationOf(ctx) === 'oAuth2' ? 'intercomOAuth2Api' : 'intercomAccessTokenApi');
 		const credentials = (await ctx.getCredentials(credentialType)) as IntercomCredentials;
 		const node = ctx.getNode();
 		const secrets = [
