@@ -55,3 +55,9 @@ export function hashString(text: string): number {
 	}
 	return h >>> 0;
 }
+
+/** A seeded generator of uniform floats in [0, 1), as a plain function (Prng's `next`). */
+export function uniform(seed: number): () => number {
+	const prng = new Prng(seed);
+	return () => prng.next();
+}

@@ -53,7 +53,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { IntercomClient } from '../shared/transport/client';
 import { nextCursor, paginate } from '../shared/transport/pagination';
 import { CURSOR_VERSION, compareKeys, emittedTest, keyString, recentCount, type Cursor, type EventKey, type OutOfOrderPass, type Resume, type WindowPlan } from './cursor';
-import { withSort, type ReadLimits, type RecordSource, type TriggerEvent, type WindowRead } from './reading';
+import { highestTime, withSort, type ReadLimits, type RecordSource, type TriggerEvent, type WindowRead } from './reading';
 
 /** The events of one record of an out-of-order read, and where it was read. */
 export interface RecordRead {
@@ -149,11 +149,7 @@ export async function readOutOfOrder(
 		}
 		if (insidePage !== undefined) break;
 	}
-	let readTop: number | undefined;
-	for (const record of records) {
-		const t = source.timeOf(record);
-		if (Number.isFinite(t) && (readTop === undefined || t > readTop)) readTop = t;
-	}
+	const readTop = highestTime(records, source.timeOf);
 	const events = read.flatMap((r) => r.events);
 	const ended = insidePage === undefined && !betweenPages;
 	if (ended && !continuing) {

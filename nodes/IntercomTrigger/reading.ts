@@ -117,13 +117,18 @@ export function withSort(request: IntercomRequest, field: string, order: 'ascend
 	return { ...request, body: { ...request.body, sort: { field, order } } };
 }
 
-function read(records: IDataObject[], source: RecordSource, readThrough: number, cutByBudget: boolean): WindowRead {
-	let readTop: number | undefined;
+/** The highest time among records (on the given order field), for `WindowRead.readTop`. */
+export function highestTime(records: IDataObject[], timeOf: (record: IDataObject) => number): number | undefined {
+	let top: number | undefined;
 	for (const record of records) {
-		const t = source.timeOf(record);
-		if (Number.isFinite(t) && (readTop === undefined || t > readTop)) readTop = t;
+		const t = timeOf(record);
+		if (Number.isFinite(t) && (top === undefined || t > top)) top = t;
 	}
-	return { events: records.flatMap(source.eventsOf), records, readThrough, cutByBudget, readTop };
+	return top;
+}
+
+function read(records: IDataObject[], source: RecordSource, readThrough: number, cutByBudget: boolean): WindowRead {
+	return { events: records.flatMap(source.eventsOf), records, readThrough, cutByBudget, readTop: highestTime(records, source.timeOf) };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { updateContact } from '../../sandbox/store/contact-ops';
 import { contactId, ids, TriggerHarness } from './harness';
+import { uniform } from '../../sandbox/prng';
 
 let h: TriggerHarness;
 
@@ -21,17 +22,6 @@ function owed(since: number): string[] {
 	return [...new Set(entries.filter((e) => e.at >= since).map((e) => `contact.updated:${e.id}:${e.at}`))].sort();
 }
 
-/** A small deterministic generator (mulberry32). */
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 function settled(): boolean {
 	const cursor = h.state.cursor as { settled: number; readTop: number; recent: object; resume?: object };
@@ -123,7 +113,7 @@ describe('a contact burst larger than Max Events per Poll', () => {
 	});
 
 	it.each([1, 2, 3, 4])('at random poll times, burst sizes and late contacts, every change is emitted exactly once (seed %i)', async (seed) => {
-		const random = prng(seed);
+		const random = uniform(seed);
 		h = await TriggerHarness.start({ searchDelaySeconds: 30 + Math.floor(random() * 120), seed: { contacts: 4_000, conversations: 0, articles: 0, companies: 0 } });
 		const cap = 150 + Math.floor(random() * 700);
 		const params: INodeParameters = { event: 'contact.updated', options: { maxEventsPerPoll: cap, lateArrivalMinutes: 3 } };

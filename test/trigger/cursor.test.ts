@@ -16,6 +16,7 @@ import {
 	type EventKey,
 } from '../../nodes/IntercomTrigger/cursor';
 import { parseCursor, serializeCursor } from '../../nodes/IntercomTrigger/cursor-state';
+import { uniform } from '../../sandbox/prng';
 
 interface Rec {
 	key: EventKey;
@@ -25,16 +26,6 @@ interface Rec {
 	silent?: boolean;
 }
 
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** What a poll at `now` reads: every visible record from `from` on (and before `to`). */
 function read(records: Rec[], from: number, now: number, to = Infinity): Rec[] {
@@ -236,7 +227,7 @@ describe('a simulated workspace', () => {
 	 * allowance covers the delay, so every record must be emitted exactly once.
 	 */
 	function simulate(seed: number, options: { maxDelay: number; allowance: number; maxRecent: number; silentShare?: number }) {
-		const random = prng(seed);
+		const random = uniform(seed);
 		const start = 10_000;
 		const records: Rec[] = [];
 		let t = start - 50;

@@ -8,17 +8,8 @@ import { emittedTest, initialCursor, planWindow, selectEvents, type Cursor } fro
 import { parseCursor, serializeCursor } from '../../nodes/IntercomTrigger/cursor-state';
 import { selectOutOfOrder, type OutOfOrderRead, type RecordRead } from '../../nodes/IntercomTrigger/out-of-order';
 import type { TriggerEvent } from '../../nodes/IntercomTrigger/reading';
+import { uniform } from '../../sandbox/prng';
 
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 interface Conversation {
 	id: number;
@@ -120,7 +111,7 @@ describe('a read handled out of order, modelled', () => {
 		['recent runs out of room', 3, 200, 50],
 		['recent runs out of room, a small cap', 4, 60, 4],
 	])('%s (seed %i): every part exactly once, while parts keep coming and conversations are deleted', (_name, seed, maxRecent, cap) => {
-		const random = prng(seed);
+		const random = uniform(seed);
 		const world = new World(random);
 		let now = 100_000;
 		let cursor = initialCursor(now);

@@ -7,6 +7,8 @@
  */
 'use strict';
 
+const { allContacts } = require('./all-contacts');
+
 class FloorContacts {
 	constructor() {
 		this.description = {
@@ -28,16 +30,7 @@ class FloorContacts {
 	async execute() {
 		const baseUrl = this.getNodeParameter('baseUrl', 0);
 		const token = this.getNodeParameter('token', 0);
-		const headers = { Authorization: `Bearer ${token}`, 'Intercom-Version': '2.14', Accept: 'application/json' };
-		const out = [];
-		let cursor;
-		do {
-			const qs = cursor ? { per_page: 150, starting_after: cursor } : { per_page: 150 };
-			const page = await this.helpers.httpRequest({ method: 'GET', url: `${baseUrl}/contacts`, qs, headers, json: true });
-			for (const contact of page.data) out.push({ json: contact, pairedItem: { item: 0 } });
-			cursor = page.pages && page.pages.next ? page.pages.next.starting_after : undefined;
-		} while (cursor);
-		return [out];
+		return [await allContacts(this, baseUrl, token)];
 	}
 }
 

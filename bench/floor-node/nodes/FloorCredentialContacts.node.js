@@ -2,10 +2,12 @@
  * The floor for a node with a credential, for `npm run bench` only (next to FloorContacts, never
  * part of dist/). It is FloorContacts plus what every node with a credential pays once per
  * execution and no node can avoid: `this.getCredentials` (n8n reads the credential from its
- * database and decrypts it). The token and base URL come from the credential; the paging is
- * FloorContacts' own: `this.helpers.httpRequest`, a fixed header, one item per contact.
+ * database and decrypts it). The token and base URL come from the credential; the paging is the
+ * same as FloorContacts' (all-contacts.js): `this.helpers.httpRequest`, a fixed header, one item per contact.
  */
 'use strict';
+
+const { allContacts } = require('./all-contacts');
 
 class FloorCredentialContacts {
 	constructor() {
@@ -25,16 +27,7 @@ class FloorCredentialContacts {
 
 	async execute() {
 		const { baseUrl, accessToken } = await this.getCredentials('floorContactsApi');
-		const headers = { Authorization: `Bearer ${accessToken}`, 'Intercom-Version': '2.14', Accept: 'application/json' };
-		const out = [];
-		let cursor;
-		do {
-			const qs = cursor ? { per_page: 150, starting_after: cursor } : { per_page: 150 };
-			const page = await this.helpers.httpRequest({ method: 'GET', url: `${baseUrl}/contacts`, qs, headers, json: true });
-			for (const contact of page.data) out.push({ json: contact, pairedItem: { item: 0 } });
-			cursor = page.pages && page.pages.next ? page.pages.next.starting_after : undefined;
-		} while (cursor);
-		return [out];
+		return [await allContacts(this, baseUrl, accessToken)];
 	}
 }
 

@@ -48,7 +48,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { EventKey } from '../cursor';
-import type { ReadLimits, RecordSource, WindowRead } from '../reading';
+import { highestTime, type ReadLimits, type RecordSource, type WindowRead } from '../reading';
 import type { StreamContext } from './types';
 
 /** The largest page Intercom serves, and the smallest this walk asks for (to start a page near a position). */
@@ -191,15 +191,6 @@ async function walkDown(ctx: StreamContext, start: Mark | undefined, lower: numb
 	}
 }
 
-function highest(records: IDataObject[]): number | undefined {
-	let top: number | undefined;
-	for (const r of records) {
-		const t = updatedAt(r);
-		if (Number.isFinite(t) && (top === undefined || t > top)) top = t;
-	}
-	return top;
-}
-
 /** Marks at or after `lower`, newest first, one per position (its latest reading: marks come oldest first). */
 function merge(marks: Mark[], lower: number): Mark[] {
 	const latest = new Map<string, Mark>();
@@ -230,7 +221,7 @@ export async function readArticles(ctx: StreamContext, source: RecordSource, inS
 	const drain: Drain = saved ?? { lower: limits.from, marks: [], reached: false, bottom: 0, seg: 1 };
 	const start = drain.reached ? segmentStart(drain) : drain.marks[drain.marks.length - 1];
 	const walk = await walkDown(ctx, start, drain.lower, limits);
-	const readTop = highest(walk.records);
+	const readTop = highestTime(walk.records, updatedAt);
 
 	if (!walk.ordered && (start || walk.end === 'budget')) {
 		// A list out of order cannot be drained: it is read whole from page 1, and a poll it does not
