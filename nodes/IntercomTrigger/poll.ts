@@ -253,13 +253,27 @@ export async function pollIntercom(this: IPollFunctions): Promise<INodeExecution
 	if (manual) return output((await stream.sample(ctx)).filter((e) => !e.silent));
 
 	const read = await readWindow(stream, ctx, plan);
+	// Every request of this poll succeeded once this is called: only then does the cursor move.
+	const saveCursor = (next: Cursor) =>
+		writeState(staticData, {
+			version: STATE_VERSION,
+			event: settings.event,
+			cursor: serializeCursor(next),
+			timezone,
+			...(recovered ? { recovered } : {}),
+			...(ctx.busyDay === undefined ? {} : { busyDay: ctx.busyDay }),
+		});
+	// Only a full read may settle: a forward one did not look below the watermark again. A record of
+	// the current second may still be written after this read: never count it as seen.
+	// A full read continued over several polls sees only what its first poll could.
+	const visibleThrough = plan.full ? (plan.resume?.startedAt ?? now) - 1 - settings.lateArrivalSeconds : cursor.settled;
 	// A window read whole that does not fit is narrowed first (below); a single second of it, or one
 	// with no order to narrow in, is handled out of order over the next polls.
 	const width = (limits.to ?? now) - limits.from;
 	if (read.outOfOrder && (plan.resume?.outOfOrder || !stream.boundedWindows || width <= 1)) {
 		const chosen = selectOutOfOrder(cursor, read.outOfOrder, plan, {
 			now,
-			visibleThrough: plan.full ? (plan.resume?.startedAt ?? now) - 1 - settings.lateArrivalSeconds : cursor.settled,
+			visibleThrough,
 			readThrough: limits.to === undefined ? Infinity : limits.to - 1,
 			cap: settings.maxEventsPerPoll,
 			maxRecent: MAX_RECENT_IDS,
@@ -268,21 +282,12 @@ export async function pollIntercom(this: IPollFunctions): Promise<INodeExecution
 		// A narrowed window read to its end: the next poll may take a wider one.
 		const span = limits.to === undefined ? undefined : chosen.complete ? (cursor.span ?? 1) * 2 : cursor.span;
 		const events = stream.finish ? await stream.finish(chosen.emit, ctx) : chosen.emit;
-		writeState(staticData, {
-			version: STATE_VERSION,
-			event: settings.event,
-			cursor: serializeCursor({ ...chosen.next, ...(span === undefined ? {} : { span }) }),
-			timezone,
-			...(recovered ? { recovered } : {}),
-		});
+		saveCursor({ ...chosen.next, ...(span === undefined ? {} : { span }) });
 		return output(events);
 	}
 	const selection = selectEvents(cursor, read.events, {
 		now,
-		// Only a full read may settle: a forward one did not look below the watermark again. A record of
-		// the current second may still be written after this read: never count it as seen.
-		// A full read continued over several polls sees only what its first poll could.
-		visibleThrough: plan.full ? (plan.resume?.startedAt ?? now) - 1 - settings.lateArrivalSeconds : cursor.settled,
+		visibleThrough,
 		readThrough: read.readThrough,
 		readThroughKey: read.readThroughKey,
 		cap: settings.maxEventsPerPoll,
@@ -307,23 +312,13 @@ export async function pollIntercom(this: IPollFunctions): Promise<INodeExecution
 			);
 		}
 		// A window read whole that does not fit: the next poll reads half of it (and so on until a part fits).
-		writeState(staticData, { version: STATE_VERSION, event: settings.event, cursor: serializeCursor({ ...cursor, span: Math.floor(width / 2) }), timezone, ...(recovered ? { recovered } : {}) });
+		saveCursor({ ...cursor, span: Math.floor(width / 2) });
 		return null;
 	}
 	// A narrowed window read in full: the next poll may take a wider one; a complete read of the rest drops the narrowing.
 	const span = limits.to === undefined ? undefined : read.cutByBudget ? cursor.span : (cursor.span ?? 1) * 2;
-	const next = serializeCursor({ ...selection.next, ...(span === undefined ? {} : { span }), ...(resume ? { resume } : {}) });
 	const events = stream.finish ? await stream.finish(selection.emit, ctx) : selection.emit;
-
-	// Every request of this poll succeeded: only now does the cursor move.
-	writeState(staticData, {
-		version: STATE_VERSION,
-		event: settings.event,
-		cursor: next,
-		timezone,
-		...(recovered ? { recovered } : {}),
-		...(ctx.busyDay === undefined ? {} : { busyDay: ctx.busyDay }),
-	});
+	saveCursor({ ...selection.next, ...(span === undefined ? {} : { span }), ...(resume ? { resume } : {}) });
 	return output(events);
 }
 
