@@ -164,14 +164,22 @@ async function walk<Reason>(
 	return reason;
 }
 
+/**
+ * A window read in no order: complete (up to `limits.to` when narrowed), or, when the read
+ * stopped for the time budget, complete nowhere: whatever is unread may lie anywhere in time.
+ */
+export function wholeWindow(records: IDataObject[], source: RecordSource, limits: ReadLimits, cutByBudget: boolean): WindowRead {
+	if (cutByBudget) return read(records, source, limits.from - 1, true);
+	return read(records, source, limits.to === undefined ? Infinity : limits.to - 1, false);
+}
+
 /** Every page of the window, in any order. */
 export async function readAll(client: IntercomClient, source: RecordSource, limits: ReadLimits): Promise<WindowRead> {
 	const records: IDataObject[] = [];
 	const stopped = await walk(source, source.request, client, (items) => records.push(...items), () =>
 		limits.outOfTime() ? 'budget' : undefined,
 	);
-	if (stopped) return read(records, source, limits.from - 1, true);
-	return read(records, source, limits.to === undefined ? Infinity : limits.to - 1, false);
+	return wholeWindow(records, source, limits, stopped !== undefined);
 }
 
 /**

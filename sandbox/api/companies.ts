@@ -21,8 +21,17 @@ function segmentsOf(ws: Workspace, company: CompanyRecord) {
 	return [...ws.segments.values()].filter((s) => contacts.some((c) => s.matches(c)));
 }
 
+/**
+ * Intercom lists companies by page number only as far as the 10,000th (documented on the list
+ * operation); a page reaching past it is refused, as Intercom answers, with a pointer to the scroll.
+ */
+const COMPANY_LIST_REACH = 10_000;
+
 function companyPage(ws: Workspace, companies: CompanyRecord[], query: Record<string, unknown>, defaultPerPage: number) {
-	const page = pageOfNumbered(companies, parsePageNumber(query.page), parsePerPage(query.per_page, defaultPerPage));
+	const number = parsePageNumber(query.page);
+	const perPage = parsePerPage(query.per_page, defaultPerPage);
+	if (number * perPage > COMPANY_LIST_REACH) throw badRequest('page limit reached, please use scroll API', 'bad_request');
+	const page = pageOfNumbered(companies, number, perPage);
 	return { type: 'list', data: page.items.map((c) => presentCompany(ws, c)), total_count: page.total, pages: page.pages };
 }
 

@@ -28,6 +28,18 @@ describe('searchCompanies', () => {
 		expect(first.results.find((r) => r.value === one.id)?.name).toBe(`${one.name} (${one.company_id})`);
 	});
 
+	it('offers no page past the 10,000th company, which Intercom refuses', async () => {
+		const list = sb.sandbox.routes['GET /companies'];
+		// The answer of a workspace with 12,000 companies: 240 pages of 50.
+		sb.sandbox.routes['GET /companies'] = (ctx) => ({ ...(list(ctx) as object), total_count: 12_000, pages: { type: 'pages', page: Number(ctx.query.page), per_page: 50, total_pages: 240 } });
+		try {
+			expect((await searchCompanies(undefined, '199')).paginationToken).toBe('200');
+			expect((await searchCompanies(undefined, '200')).paginationToken).toBeUndefined();
+		} finally {
+			sb.sandbox.routes['GET /companies'] = list;
+		}
+	});
+
 	it('filters by any part of the name or company_id, ignoring case', async () => {
 		const target = sb.workspace.companies.all()[3];
 		const found = await searchCompanies(target.company_id.toUpperCase());

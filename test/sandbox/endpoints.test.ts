@@ -199,6 +199,15 @@ describe('response shapes', () => {
 		await check('PUT /companies/{company_id}', `/companies/${company.id}`, { name: 'Shape Co 3', custom_attributes: { tier: 'gold' } });
 		await check('GET /companies/{company_id}/segments', `/companies/${company.id}/segments`);
 		await check('POST /companies/list', '/companies/list?per_page=5&order=asc');
+		// Page numbers reach the 10,000th company and no further, as Intercom answers (it points to the scroll).
+		expect((await call(sb, 'GET', '/companies?per_page=50&page=200')).status).toBe(200);
+		for (const [method, path] of [['GET', '/companies?per_page=50&page=201'], ['POST', '/companies/list?per_page=60&page=167']] as const) {
+			const refused = await call(sb, method, path);
+			expect({ status: refused.status, errors: refused.json.errors }).toEqual({
+				status: 400,
+				errors: [{ code: 'bad_request', message: 'page limit reached, please use scroll API' }],
+			});
+		}
 		const opened = await check('GET /companies/scroll', '/companies/scroll');
 		// A second scroll while one is open is refused, as Intercom does; the open one reads on to its end.
 		const second = await call(sb, 'GET', '/companies/scroll');

@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeLis
 
 import { IntercomClient, type IntercomRequest } from '../../shared/transport/client';
 import { getPath, itemsOf, nextLinkedQuery } from '../../shared/transport/pagination';
+import { COMPANY_LIST_REACH } from '../../shared/transport/company-scroll';
 import { nextSearchPage } from '../actions/article/paging';
 
 // Every exported function here is a listSearch method (the node registers the whole module).
@@ -152,6 +153,8 @@ export async function searchArticles(this: ILoadOptionsFunctions, filter?: strin
 	return { results, paginationToken: articles.length > 0 ? pageToken(nextSearchPage(body, page)) : undefined };
 }
 
+const COMPANY_PAGE = 50;
+
 /**
  * Companies a page of 50 at a time (GET /companies, page-numbered). Intercom finds companies only by
  * exact name or company_id, so a filter matches here, case-insensitively, anywhere in the name or
@@ -160,14 +163,15 @@ export async function searchArticles(this: ILoadOptionsFunctions, filter?: strin
 export async function searchCompanies(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const needle = (filter ?? '').trim().toLowerCase();
 	const page = Number(paginationToken ?? 1) || 1;
-	const body = await send(this, { method: 'GET', path: '/companies', query: { page, per_page: 50 } });
+	const body = await send(this, { method: 'GET', path: '/companies', query: { page, per_page: COMPANY_PAGE } });
 	const results: INodeListSearchItems[] = itemsOf(body, 'data')
 		.filter((c) => !needle || `${c.name ?? ''} ${c.company_id ?? ''}`.toLowerCase().includes(needle))
 		.map((c) => {
 			const name = oneLine(c.name) || `Company ${c.id}`;
 			return { name: c.company_id ? `${name} (${c.company_id})` : name, value: String(c.id) };
 		});
-	const more = page < Number(getPath(body, 'pages.total_pages') ?? 0);
+	// Page numbers reach the 10,000th company and no further (Intercom refuses a page past it).
+	const more = page < Number(getPath(body, 'pages.total_pages') ?? 0) && (page + 1) * COMPANY_PAGE <= COMPANY_LIST_REACH;
 	return { results, paginationToken: more ? String(page + 1) : undefined };
 }
 
