@@ -35,7 +35,7 @@ function listProperties(def: OperationDefinition): INodeProperties[] {
 			displayName: 'Limit',
 			name: 'limit',
 			type: 'number',
-			typeOptions: { minValue: 1 },
+			typeOptions: { minValue: 1, ...(def.list?.reach ? { maxValue: def.list.reach.items } : {}) },
 			default: 50,
 			description: 'Max number of results to return',
 			displayOptions: { show: { returnAll: [false] } },

@@ -1,12 +1,14 @@
-import type { IDataObject, IExecuteFunctions, IGetNodeParameterOptions, INode, INodeProperties } from 'n8n-workflow';
-import { apiVersionAtLeast } from '../../shared/regions';
+import type { IDataObject, IExecuteFunctions, IGetNodeParameterOptions, INode, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { apiVersionAtLeast } from '../../shared/regions';
 import type { IntercomClient, IntercomRequest } from '../../shared/transport/client';
-import { collect, getPath, itemsOf } from '../../shared/transport/pagination';
+import { isPageLimitError } from '../../shared/transport/company-scroll';
+import { collect, getPath, itemsOf, MAX_PER_PAGE, paginate, type ListOptions } from '../../shared/transport/pagination';
 import { failParameter, parseDateInZone, parseJsonObject, parseJsonParameter, toInteger, toList, toUnixSeconds } from '../../shared/values';
 import { fetchFileAnswer, outputField, readBinaryFiles, waitForJob, withLinkedFiles } from './files';
 import { withTypedInputs } from './inputs';
-import type { BuiltRequest, FieldSpec, OperationContext, OperationDefinition, OperationOutput, RequestCheck } from './types';
+import type { BuiltRequest, FieldSpec, ListReach, OperationContext, OperationDefinition, OperationOutput, RequestCheck } from './types';
 
 /**
  * The parameters whose values n8n must extract (a resource locator's ID, a value cut out by an
@@ -254,6 +256,46 @@ export async function runForItems(def: OperationDefinition, given: OperationCont
 	return outputs;
 }
 
+/**
+ * A page-numbered list Intercom serves only so far (`list.reach`): a larger Limit is refused before
+ * anything is sent; pages are sized to end exactly at the reach when the read may get there (pages
+ * of 150 end at 9,900, then 10,050, which Intercom refuses); a Return All whose first page counts
+ * more than the reach fails at once, saying what to use instead, rather than after the last page.
+ */
+async function listWithinReach(ctx: OperationContext, request: IntercomRequest, options: ListOptions, reach: ListReach): Promise<IDataObject[]> {
+	const { limit } = options;
+	const most = reach.items.toLocaleString('en-US');
+	if (limit !== undefined && limit > reach.items) {
+		failParameter(ctx.client.node, 'Limit', ctx.itemIndex, `Intercom lists at most ${most} ${reach.noun} by page, not ${limit}`, reach.pastReach);
+	}
+	const largest = options.maxPerPage ?? MAX_PER_PAGE;
+	let maxPerPage = options.maxPerPage;
+	if (limit === undefined || limit > Math.floor(reach.items / largest) * largest) {
+		maxPerPage = largest;
+		while (reach.items % maxPerPage !== 0) maxPerPage--;
+	}
+	const all: IDataObject[] = [];
+	let pastReach = false;
+	try {
+		for await (const page of paginate(ctx.client, request, { ...options, maxPerPage })) {
+			pastReach = limit === undefined && Number(page.body.total_count) > reach.items;
+			if (pastReach) break;
+			all.push(...page.items);
+		}
+	} catch (error) {
+		// The list grew past the reach while it was read; any other error goes on as it is.
+		if (!isPageLimitError(error)) throw error instanceof NodeOperationError ? error : new NodeApiError(ctx.client.node, error as JsonObject);
+		pastReach = true;
+	}
+	if (pastReach) {
+		throw new NodeOperationError(ctx.client.node, `This list holds more than the ${most} ${reach.noun} Intercom lists by page`, {
+			itemIndex: ctx.itemIndex,
+			description: reach.pastReach,
+		});
+	}
+	return all;
+}
+
 async function jsonResults(def: OperationDefinition, ctx: OperationContext, request: IntercomRequest & { statusQuery?: IDataObject }): Promise<IDataObject[]> {
 	if (def.list) {
 		const returnAll = ctx.param<boolean>('returnAll', false);
@@ -263,7 +305,8 @@ async function jsonResults(def: OperationDefinition, ctx: OperationContext, requ
 			const items = itemsOf(body, def.list.itemsPath);
 			return limit === undefined ? items : items.slice(0, limit);
 		}
-		return await collect(ctx.client, request, { pagination: def.list.pagination, itemsPath: def.list.itemsPath, limit, maxPerPage: def.list.maxPerPage });
+		const options = { pagination: def.list.pagination, itemsPath: def.list.itemsPath, limit, maxPerPage: def.list.maxPerPage };
+		return def.list.reach ? await listWithinReach(ctx, request, options, def.list.reach) : await collect(ctx.client, request, options);
 	}
 	const response = await ctx.client.request<IDataObject>(request);
 	if (def.output) return def.output(response, ctx);

@@ -191,6 +191,18 @@ export interface RequestCheck {
 	hint?: string;
 }
 
+/**
+ * How far Intercom's page numbers reach into a list (companies: the 10,000th; it refuses a page
+ * past it). A larger Limit is refused before anything is sent, and a Return All of a longer list
+ * fails saying so, with `pastReach` (what to use instead) as the error's description.
+ */
+export interface ListReach {
+	items: number;
+	/** What the list holds, in the plural ("companies"). */
+	noun: string;
+	pastReach: string;
+}
+
 export interface OperationContext {
 	fn: IExecuteFunctions;
 	client: IntercomClient;
@@ -284,7 +296,13 @@ export interface OperationDefinition {
 	 * declares no paging parameters (internal articles, AI content): the first page is asked for
 	 * plainly, each later one as the answer links it (`pages.next`, or the next page number).
 	 */
-	list?: { pagination: PaginationKind | 'none'; itemsPath: string | string[]; maxPerPage?: number };
+	list?: {
+		pagination: PaginationKind | 'none';
+		itemsPath: string | string[];
+		maxPerPage?: number;
+		/** How far Intercom's page numbers reach into this list (see ListReach). */
+		reach?: ListReach;
+	};
 	/** What a 404 names, such as "Contact". */
 	subject?: string;
 	/** Request body when the API wants one although no field sets it. */

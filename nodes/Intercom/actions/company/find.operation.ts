@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { COMPANY_LIST_REACH } from '../../../shared/transport/company-scroll';
 import { dynamicOptions, ID_FORMATS } from '../fields';
 import type { FieldSpec, OperationDefinition } from '../types';
 
@@ -59,5 +60,14 @@ export const find: OperationDefinition = {
 			property: dynamicOptions('tagId', 'Tag Name or ID', 'getTags', { required: true, displayOptions: shownFor('tag') }),
 		},
 	],
-	list: { pagination: 'page', itemsPath: 'data' },
+	list: {
+		pagination: 'page',
+		itemsPath: 'data',
+		reach: {
+			items: COMPANY_LIST_REACH,
+			noun: 'companies',
+			pastReach:
+				'Intercom lists a segment\'s or tag\'s companies by page only so far. Use Company → Get Many with Return All (every company, through the scroll API) and keep those of the segment or tag with a Filter node: each company lists its tags and segments.',
+		},
+	},
 };

@@ -1,3 +1,4 @@
+import { COMPANY_LIST_REACH } from '../../../shared/transport/company-scroll';
 import { runOperation } from '../executor';
 import type { OperationDefinition } from '../types';
 import { scrollAllCompanies } from './scroll';
@@ -31,7 +32,11 @@ export const getMany: OperationDefinition = {
 			},
 		},
 	],
-	list: { pagination: 'page', itemsPath: 'data' },
+	list: {
+		pagination: 'page',
+		itemsPath: 'data',
+		reach: { items: COMPANY_LIST_REACH, noun: 'companies', pastReach: 'Turn on Return All: it reads every company through Intercom\'s scroll API, which has no such limit.' },
+	},
 	// Return All goes through the scroll API (no 10,000 limit); a limit reads the ordered pages.
 	run: async (ctx) =>
 		ctx.param<boolean>('returnAll', false) ? await scrollAllCompanies(ctx) : await runOperation({ ...getMany, run: undefined }, ctx),
