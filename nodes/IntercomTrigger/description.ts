@@ -40,7 +40,7 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Each item is one event: <code>event</code>, <code>event_id</code> (stable, for de-duplication), <code>occurred_at</code> (Unix seconds), <code>occurred_at_iso</code>, and the object under its own name (<code>contact</code>, <code>conversation</code>, <code>part</code> with its <code>conversation</code>, <code>article</code>, <code>admin</code>, <code>activity_log</code>, <code>ticket</code>, for a state change with its <code>part</code>, <code>previous_state</code> and <code>state</code>). Events arrive oldest first, each once.',
+			'Each item is one event: <code>event</code>, <code>event_id</code> (stable, for de-duplication), <code>occurred_at</code> (Unix seconds), <code>occurred_at_iso</code>, and the object under its own name (<code>contact</code>, <code>conversation</code>, <code>part</code> with its <code>conversation</code>, <code>article</code>, <code>admin</code>, <code>activity_log</code>, <code>ticket</code>, for a state change with its <code>part</code>, <code>previous_state</code> and <code>state</code>; <code>company</code>). Each event arrives once, oldest first within a poll, and across polls too except for records that reach Intercom search late and windows too large for one poll (see the README).',
 		name: 'outputNotice',
 		type: 'notice',
 		default: '',
@@ -78,7 +78,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		displayOptions: { show: { event: ['article.created', 'article.updated'] } },
-		description: 'Whether to ignore articles that are drafts when the trigger sees them',
+		description: 'Whether to ignore articles that are drafts when the trigger sees them. For New Article, a draft published within the late-arrival window after its creation is still emitted; one published later is not (use Article Updated to catch publications).',
 	},
 	{
 		displayName: 'Options',
@@ -94,7 +94,7 @@ export const triggerProperties: INodeProperties[] = [
 				default: false,
 				displayOptions: { show: { '/event': CONVERSATION_EVENTS } },
 				description:
-					'Whether to output the whole conversation with its parts (up to 500, as Intercom returns them); costs one more request per conversation',
+					'Whether to output the whole conversation with its parts (up to 500, as Intercom returns them); costs one more request per conversation, except for New Conversation Part, which reads each conversation whole anyway',
 			},
 			{
 				displayName: 'Late Arrival Window (Minutes)',
@@ -111,7 +111,7 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'number',
 				default: DEFAULT_MAX_EVENTS_PER_POLL,
 				typeOptions: { minValue: 1, maxValue: MAX_MAX_EVENTS_PER_POLL },
-				description: 'The most events one poll emits; a larger backlog is emitted over the next polls (in order, except a New Conversation Part or Conversation Closed window too large for one poll: in order within each poll)',
+				description: 'The most events one poll emits; a larger backlog is emitted over the next polls (in order, except a New Conversation Part, Ticket State Changed or Conversation Closed window too large for one poll, and an article window drained over several polls: in order within each poll)',
 			},
 			{
 				displayName: 'Start From',

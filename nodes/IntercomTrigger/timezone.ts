@@ -24,11 +24,13 @@ export function startOfDay(epochSeconds: number, timeZone: string): number {
 /**
  * The value for a contact-search `>` filter that matches every contact at or after `from`: a time
  * in the day before `from`'s day. An hour before midnight stays in that day even where a DST
- * change moves midnight by an hour. Without a known zone, two days back covers every zone on
- * Earth (offsets span 26 hours). Either way the extra records are filtered out client-side.
+ * change moves midnight by an hour. Without a known zone, the UTC midnight two days back covers
+ * every zone on Earth (offsets span 26 hours). Either way the extra records are filtered out
+ * client-side.
  */
 export function contactSearchFloor(from: number, timeZone: string | undefined): number {
 	if (timeZone && isValidTimeZone(timeZone)) return startOfDay(from, timeZone) - 3600;
-	return from - 2 * 86_400;
+	// At a UTC midnight, so the floor stays the same all day and a busy day is recognised (streams/contacts.ts).
+	return Math.floor(from / 86_400) * 86_400 - 2 * 86_400;
 }
 

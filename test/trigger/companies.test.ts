@@ -57,6 +57,31 @@ describe('New Company', () => {
 		expect((await h.poll(params)).items).toEqual([]);
 	});
 
+	it('a company without created_at is emitted at its updated_at, one with no time at all as untimed (on each poll: the list is read whole)', async () => {
+		h = await TriggerHarness.start({ seed: SEED });
+		await h.poll(params);
+		h.advance(10);
+		const [a, b] = newCompanies(2, 'untimed');
+		const updatedA = h.sb.workspace.companies.get(a)!.updated_at;
+		h.advance(10);
+		const strip = (list: Route, ctx: Parameters<Route>[0]) => {
+			const answer = list(ctx) as { data: IDataObject[] };
+			for (const company of answer.data) {
+				if (company.id === a || company.id === b) delete company.created_at;
+				if (company.id === b) delete company.updated_at;
+			}
+			return answer;
+		};
+		const first = await pollWithListAnswer(strip);
+		expect(first.error).toBeUndefined();
+		const byCompany = new Map(first.items.map((i) => [companyId(i), i]));
+		expect(byCompany.get(a)).toMatchObject({ occurred_at: updatedA, event_id: `company.created:${a}:${updatedA}` });
+		expect(byCompany.get(b)).toMatchObject({ occurred_at: h.now, event_id: `company.created:${b}:untimed` });
+		h.advance(60);
+		const again = await pollWithListAnswer(strip);
+		expect(again.items.map((i) => i.event_id)).toEqual([`company.created:${b}:untimed`]);
+	});
+
 	it('costs one request when idle, and at most two for the editor\'s test event (the newest company)', async () => {
 		h = await TriggerHarness.start({ seed: SEED });
 		await h.poll(params);

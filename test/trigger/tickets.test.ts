@@ -4,7 +4,7 @@
  * ticket's first state is not a change; a poll with nothing new emits nothing; and the editor's
  * test event leaves the cursor alone.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { createTicket, replyToTicket, updateTicket } from '../../sandbox/store/ticket-ops';
 import type { TicketStateCategory } from '../../sandbox/store/types';
@@ -192,5 +192,64 @@ describe('Ticket State Changed', () => {
 		expect(ids((await h.poll(params)).items)).toEqual(ids(first.items));
 		h.advance(5);
 		expect((await h.poll(params)).items).toEqual([]);
+	});
+});
+
+describe('records without their time', () => {
+	/** One poll with the ticket search answering through `strip`, which removes times from what it returns. */
+	async function pollStripped(params: INodeParameters, strip: (ticket: IDataObject) => void) {
+		const search = h.sb.sandbox.routes['POST /tickets/search'];
+		h.sb.sandbox.routes['POST /tickets/search'] = (ctx) => {
+			const answer = search(ctx) as { tickets: IDataObject[] };
+			answer.tickets.forEach(strip);
+			return answer;
+		};
+		try {
+			return await h.poll(params);
+		} finally {
+			h.sb.sandbox.routes['POST /tickets/search'] = search;
+		}
+	}
+
+	it('a ticket without created_at is emitted at its updated_at, one with no time at all as untimed', async () => {
+		h = await TriggerHarness.start({ seed: SEED });
+		const params = { event: 'ticket.created' };
+		await h.poll(params);
+		h.advance(10);
+		const [a, b] = [newTicket('A'), newTicket('B')];
+		h.advance(10);
+		const { items, error } = await pollStripped(params, (t) => {
+			if (t.id === a.id || t.id === b.id) delete t.created_at;
+			if (t.id === b.id) delete t.updated_at;
+		});
+		expect(error).toBeUndefined();
+		const byTicket = new Map(items.map((i) => [ticketId(i), i]));
+		expect(byTicket.get(a.id)).toMatchObject({ occurred_at: a.updated_at, event_id: `ticket.created:${a.id}:${a.updated_at}` });
+		expect(byTicket.get(b.id)).toMatchObject({ occurred_at: h.now, event_id: `ticket.created:${b.id}:untimed` });
+	});
+
+	it('a state change without created_at is emitted at its updated_at, one with no time at all as untimed', async () => {
+		h = await TriggerHarness.start({ seed: SEED });
+		const params = { event: 'ticket.state_changed' };
+		await h.poll(params);
+		h.advance(10);
+		const ticket = newTicket('Moves');
+		h.advance(5);
+		const first = moveTo(ticket.id, 'in_progress');
+		h.advance(5);
+		const second = moveTo(ticket.id, 'waiting_on_customer');
+		h.advance(10);
+		const { items, error } = await pollStripped(params, (t) => {
+			const parts = (t.ticket_parts as { ticket_parts: IDataObject[] }).ticket_parts;
+			for (const part of parts) {
+				if (part.id === first.id || part.id === second.id) delete part.created_at;
+				if (part.id === second.id) delete part.updated_at;
+			}
+		});
+		expect(error).toBeUndefined();
+		const byPart = new Map(items.map((i) => [partId(i), i]));
+		expect(byPart.get(first.id)).toMatchObject({ occurred_at: first.updated_at, event_id: `ticket.state_changed:${first.id}:${first.updated_at}` });
+		expect(byPart.get(second.id)).toMatchObject({ occurred_at: h.now, event_id: `ticket.state_changed:${second.id}:untimed` });
+		expect(items).toHaveLength(2);
 	});
 });

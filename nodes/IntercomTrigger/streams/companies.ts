@@ -16,7 +16,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { COMPANY_LIST_REACH, isPageLimitError, scrollCompanies } from '../../shared/transport/company-scroll';
 import { itemsOf, paginate } from '../../shared/transport/pagination';
 import { compareKeys } from '../cursor';
-import { wholeWindow, type RecordSource, type TriggerEvent, type WindowRead } from '../reading';
+import { eventKey, wholeWindow, type RecordSource, type TriggerEvent, type WindowRead } from '../reading';
 import type { PollStream, StreamContext } from './types';
 
 const SAMPLE_PAGE = 25;
@@ -24,17 +24,21 @@ const LIST_PAGE = 150;
 /** The most companies page numbers reach at LIST_PAGE a page (9,900: page 67 would end at 10,050). */
 const LIST_REACH = Math.floor(COMPANY_LIST_REACH / LIST_PAGE) * LIST_PAGE;
 
-const source: RecordSource = {
-	// The paginator asks for pages of LIST_PAGE (its largest) when reading everything.
-	request: { method: 'GET', path: '/companies' },
-	pagination: 'page',
-	itemsPath: 'data',
-	timeOf: (record) => Number(record.created_at),
-	eventsOf: (record): TriggerEvent[] => {
-		const ts = record.created_at;
-		return typeof ts === 'number' ? [{ key: { ts, id: String(record.id) }, event: 'company.created', data: { company: record } }] : [];
-	},
-};
+/**
+ * Each company at its `created_at` or, lacking it, the documented fallback (eventKey): its
+ * `updated_at`, or untimed (the whole list is read on each poll, so such a company comes again on
+ * each, under the same `event_id`).
+ */
+function source(now: number): RecordSource {
+	return {
+		// The paginator asks for pages of LIST_PAGE (its largest) when reading everything.
+		request: { method: 'GET', path: '/companies' },
+		pagination: 'page',
+		itemsPath: 'data',
+		timeOf: (record) => Number(record.created_at),
+		eventsOf: (record): TriggerEvent[] => [{ ...eventKey(record, 'company.created', String(record.id), 'created_at', now, ['updated_at']), event: 'company.created', data: { company: record } }],
+	};
+}
 
 const WHEN_SCROLL_IS_OPEN =
 	'New Company reads a list of more than 9,900 companies through that scroll. This poll read nothing and moved nothing: a later poll reads again. Make sure no workflow lists all companies (Company → Get Many with Return All) at the times this trigger polls, or use the Intercom Webhook Trigger (company.created).';
@@ -42,11 +46,12 @@ const WHEN_SCROLL_IS_OPEN =
 /** The whole list by page number, or undefined when it is longer than page numbers reach. */
 async function readByPage(ctx: StreamContext): Promise<WindowRead | undefined> {
 	const records: IDataObject[] = [];
+	const companies = source(ctx.now);
 	let stopped = false;
 	try {
-		const pages = paginate(ctx.client, source.request, {
+		const pages = paginate(ctx.client, companies.request, {
 			pagination: 'page',
-			itemsPath: source.itemsPath,
+			itemsPath: companies.itemsPath,
 			shouldStop: () => (stopped = ctx.limits.outOfTime()),
 		});
 		for await (const page of pages) {
@@ -58,7 +63,7 @@ async function readByPage(ctx: StreamContext): Promise<WindowRead | undefined> {
 		// The transport's errors are NodeApiErrors already, which this hands back as they are.
 		throw new NodeApiError(ctx.node, error as JsonObject);
 	}
-	return wholeWindow(records, source, ctx.limits, stopped);
+	return wholeWindow(records, companies, ctx.limits, stopped);
 }
 
 async function readByScroll(ctx: StreamContext): Promise<WindowRead> {
@@ -66,7 +71,7 @@ async function readByScroll(ctx: StreamContext): Promise<WindowRead> {
 		shouldStop: () => ctx.limits.outOfTime(),
 		whenScrollIsOpen: WHEN_SCROLL_IS_OPEN,
 	});
-	return wholeWindow(companies, source, ctx.limits, !complete);
+	return wholeWindow(companies, source(ctx.now), ctx.limits, !complete);
 }
 
 export const companyStream: PollStream = {
@@ -83,7 +88,7 @@ export const companyStream: PollStream = {
 		const first = await page(1);
 		const lastPage = Math.min(Number((first.pages as IDataObject | undefined)?.total_pages ?? 1), COMPANY_LIST_REACH / SAMPLE_PAGE);
 		const records = [...itemsOf(first, 'data'), ...(lastPage > 1 ? itemsOf(await page(lastPage), 'data') : [])];
-		const latest = records.flatMap(source.eventsOf).sort((a, b) => compareKeys(b.key, a.key))[0];
+		const latest = records.flatMap(source(ctx.now).eventsOf).sort((a, b) => compareKeys(b.key, a.key))[0];
 		return latest ? [latest] : [];
 	},
 };

@@ -23,7 +23,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { compareKeys } from '../cursor';
 import { readOutOfOrder } from '../out-of-order';
-import { readAll, readNewest, type RecordSource, type TriggerEvent } from '../reading';
+import { eventKey, readAll, readNewest, type RecordSource, type TriggerEvent } from '../reading';
 import type { PollStream, StreamContext } from './types';
 
 type TicketEvent = 'ticket.created' | 'ticket.state_changed';
@@ -50,17 +50,20 @@ function withoutParts(ticket: IDataObject): IDataObject {
 }
 
 function isStatePart(part: IDataObject): boolean {
-	return String(part.part_type ?? '').startsWith('ticket_state_updated') && typeof part.created_at === 'number';
+	return String(part.part_type ?? '').startsWith('ticket_state_updated');
 }
 
-/** The state changes among a ticket's parts, without the record of its first state. */
-function stateChanges(ticket: IDataObject): TriggerEvent[] {
+/**
+ * The state changes among a ticket's parts, without the record of its first state; each at its
+ * part's time (or the documented fallback of eventKey: its `updated_at`, or untimed).
+ */
+function stateChanges(ticket: IDataObject, now: number): TriggerEvent[] {
 	const parts = partsOf(ticket).filter(isStatePart);
 	const summary = withoutParts(ticket);
 	return parts
 		.filter((part, i) => !(i === 0 && part.previous_ticket_state === part.ticket_state && part.created_at === ticket.created_at))
 		.map((part) => ({
-			key: { ts: part.created_at as number, id: String(part.id) },
+			...eventKey(part, 'ticket.state_changed', String(part.id), 'created_at', now, ['updated_at']),
 			event: 'ticket.state_changed',
 			data: {
 				ticket: summary,
@@ -71,16 +74,13 @@ function stateChanges(ticket: IDataObject): TriggerEvent[] {
 		}));
 }
 
-function eventsFor(event: TicketEvent): RecordSource['eventsOf'] {
-	if (event === 'ticket.state_changed') return stateChanges;
-	return (ticket) =>
-		typeof ticket.created_at === 'number'
-			? [{ key: { ts: ticket.created_at, id: String(ticket.id) }, event, data: { ticket: withoutParts(ticket) } }]
-			: [];
+function eventsFor(event: TicketEvent, now: number): RecordSource['eventsOf'] {
+	if (event === 'ticket.state_changed') return (ticket) => stateChanges(ticket, now);
+	return (ticket) => [{ ...eventKey(ticket, event, String(ticket.id), 'created_at', now), event, data: { ticket: withoutParts(ticket) } }];
 }
 
 /** Tickets whose `field` is at or after `value` (and before `before`, when given). */
-function source(event: TicketEvent, value: number, before?: number): RecordSource {
+function source(event: TicketEvent, now: number, value: number, before?: number): RecordSource {
 	const field = event === 'ticket.created' ? 'created_at' : 'updated_at';
 	const since: IDataObject = { field, operator: '>', value };
 	const query = before === undefined ? since : { operator: 'AND', value: [since, { field, operator: '<', value: before }] };
@@ -89,7 +89,7 @@ function source(event: TicketEvent, value: number, before?: number): RecordSourc
 		pagination: 'search',
 		itemsPath: 'tickets',
 		timeOf: (record) => Number(record[field]),
-		eventsOf: eventsFor(event),
+		eventsOf: eventsFor(event, now),
 	};
 }
 
@@ -99,17 +99,17 @@ export function ticketStream(event: TicketEvent): PollStream {
 			if (event === 'ticket.state_changed') {
 				// A window too large for one poll is handled out of order over the polls (out-of-order.ts),
 				// at the search position, once the pages are seen to come in (created_at, id) order.
-				const records = source(event, ctx.limits.from - 1);
+				const records = source(event, ctx.now, ctx.limits.from - 1);
 				return await readOutOfOrder(ctx.client, records, ctx.limits, BY_CREATION, async (ticket) => await Promise.resolve(records.eventsOf(ticket)));
 			}
-			return await readAll(ctx.client, source(event, ctx.limits.from - 1, ctx.limits.to), ctx.limits);
+			return await readAll(ctx.client, source(event, ctx.now, ctx.limits.from - 1, ctx.limits.to), ctx.limits);
 		},
 		boundedWindows: event === 'ticket.created',
 		async sample(ctx: StreamContext) {
 			// Ticket search has no sort: the latest event among the first tickets of the shortest
 			// recent window that has any (one request when tickets changed today).
 			for (const seconds of SAMPLE_WINDOWS) {
-				const records = source(event, seconds === Infinity ? 0 : ctx.now - seconds);
+				const records = source(event, ctx.now, seconds === Infinity ? 0 : ctx.now - seconds);
 				const tickets = await readNewest(ctx.client, records, SAMPLE_RECORDS);
 				if (tickets.length === 0) continue;
 				const latest = tickets.flatMap(records.eventsOf).sort((a, b) => compareKeys(b.key, a.key))[0];
