@@ -80,8 +80,9 @@ export interface OutOfOrderRead {
  * Oldest first on `order.field` (asked for as the sort, or, where Intercom documents none, only
  * observed), for events whose order is not the read's (the parts of a conversation, found by its
  * `updated_at`): each record is expanded into its events (a GET, or nothing more), and the read
- * stops once the poll's time is spent, after at least one record, or, continuing an earlier poll's
- * read, once it holds `cap` new events. A read that ends within its first poll is a complete read
+ * stops once the poll's time is spent, after at least one record, or once it holds `cap` new
+ * events: always when continuing an earlier poll's read, and in a first read when the order is
+ * asked for and its pages so far kept to it. A read that ends within its first poll is a complete read
  * like readAll's. Otherwise, when the pages came in (order time, id) order (checked record by
  * record, never assumed), it returns its records page by page (`outOfOrder`) so that the poll can
  * emit what it handled and continue at the search position; when they did not, nothing can be
@@ -106,9 +107,15 @@ export async function readOutOfOrder(
 	let budget = false;
 	let betweenPages = false;
 	let insidePage: number | undefined;
+	// Where the order is asked for and the pages so far keep to it, a first read too stops once it
+	// holds Max Events per Poll: read whole, a backlog larger than that would be read (and its
+	// records expanded) again by each poll that emits part of it. Where the order is only observed
+	// (ticket search), or was not kept, a first read that fits the poll is read whole, so as not to
+	// depend on an order nobody promised.
+	const stopsAtCap = () => continuing || (order.sort && keyOrdered);
 	const stopBefore = () => {
 		if (limits.outOfTime()) budget = true;
-		return budget || (continuing && fresh >= limits.cap);
+		return budget || (stopsAtCap() && fresh >= limits.cap);
 	};
 	const walk = paginate(client, order.sort ? withSort(source.request, order.field, 'ascending') : source.request, {
 		pagination: source.pagination,
@@ -135,7 +142,7 @@ export async function readOutOfOrder(
 				continue;
 			}
 			// One record at least per poll, so that every poll gets further.
-			if (expanded > 0 && (limits.outOfTime() || (continuing && fresh >= limits.cap))) {
+			if (expanded > 0 && (limits.outOfTime() || (stopsAtCap() && fresh >= limits.cap))) {
 				budget = limits.outOfTime();
 				insidePage = index;
 				break;

@@ -287,3 +287,38 @@ describe('where a window still cannot be continued', () => {
 		expect(ids(h.emitted).sort()).toEqual(owedParts());
 	}, 60_000);
 });
+
+describe('New Conversation Part: a backlog that one poll can read but not emit', () => {
+	it.each([
+		['with a poll time budget (n8n 2.x), fetches each conversation about once on the way out and once to settle', false, 2 * 300],
+		['without one (n8n 1.x, which saves static data only when a poll emits), fetches each conversation about once on the way out', true, 300],
+	])('%s, not once a poll', async (_name, legacy, most) => {
+		h = await TriggerHarness.start({ seed: { contacts: 40, conversations: 0, articles: 0, companies: 0 } });
+		const params = partsParams(500);
+		await h.poll(params);
+		h.advance(5);
+		// 300 conversations of 4 parts: 1,200 parts, three polls' worth at 500 a poll.
+		for (const c of h.sb.activity.newConversations(300)) addParts(c, 4);
+		const owed = owedParts();
+		expect(owed).toHaveLength(1_200);
+		h.advance(30);
+		const since = h.sb.log.requests().length;
+		for (let polls = 1; ; polls++) {
+			const r = await h.poll(params, legacy ? { legacy: true } : { pollBudgetMs: 120_000 });
+			expect(r.error).toBeUndefined();
+			expect(r.items.length).toBeLessThanOrEqual(500);
+			expect(inOrder(r.items, partId)).toBe(true);
+			const cursor = h.state.cursor as { settled: number; readTop: number; recent: object; resume?: object };
+			const settled = !cursor.resume && Object.keys(cursor.recent).length === 0 && cursor.readTop <= cursor.settled;
+			if (h.emitted.length === owed.length && (legacy || settled)) break;
+			if (polls > 60) throw new Error('not drained after 60 polls');
+			h.advance(60);
+		}
+		const emitted = ids(h.emitted);
+		expect(new Set(emitted).size).toBe(emitted.length);
+		expect(emitted.sort()).toEqual(owed);
+		const fetches = h.sb.log.requests().slice(since).filter((r) => r.operation === 'GET /conversations/{conversation_id}').length;
+		// Read whole by each poll that emits part of it, the backlog was fetched once a poll: 900 GETs for three polls (and 300 to settle).
+		expect(fetches).toBeLessThanOrEqual(most + 10);
+	}, 120_000);
+});
