@@ -267,10 +267,11 @@ export async function pollIntercom(this: IPollFunctions): Promise<INodeExecution
 	// the current second may still be written after this read: never count it as seen.
 	// A full read continued over several polls sees only what its first poll could.
 	const visibleThrough = plan.full ? (plan.resume?.startedAt ?? now) - 1 - settings.lateArrivalSeconds : cursor.settled;
-	// A window read whole that does not fit is narrowed first (below); a single second of it, or one
-	// with no order to narrow in, is handled out of order over the next polls.
+	// A window read whole that does not fit is narrowed first (below); a single second of it, one
+	// with no order to narrow in, or one that fits but holds more than one poll emits (the read
+	// stopped at the cap, not the budget), is handled out of order over the next polls.
 	const width = (limits.to ?? now) - limits.from;
-	if (read.outOfOrder && (plan.resume?.outOfOrder || !stream.boundedWindows || width <= 1)) {
+	if (read.outOfOrder && (plan.resume?.outOfOrder || !stream.boundedWindows || width <= 1 || !read.cutByBudget)) {
 		const chosen = selectOutOfOrder(cursor, read.outOfOrder, plan, {
 			now,
 			visibleThrough,

@@ -288,6 +288,41 @@ describe('where a window still cannot be continued', () => {
 	}, 60_000);
 });
 
+describe('Conversation Closed: a backlog that one poll can read but not emit', () => {
+	it.each([
+		['with a poll time budget (n8n 2.x)', false],
+		['without one (n8n 1.x)', true],
+	])('drains %s at its search position, every close exactly once, never stalled', async (_name, legacy) => {
+		h = await TriggerHarness.start({ seed: { contacts: 40, conversations: 0, articles: 0, companies: 0 } });
+		const closed = { event: 'conversation.closed', options: { maxEventsPerPoll: 200 } };
+		await h.poll(closed);
+		h.advance(5);
+		const open = h.sb.activity.newConversations(1_200);
+		const ws = h.sb.workspace;
+		const admin = [...ws.admins.keys()][0];
+		h.advance(20);
+		// 1,200 closes over a minute, 20 a second: six polls' worth at 200 a poll.
+		for (let second = 0; second < 60; second++) {
+			for (const c of open.slice(second * 20, second * 20 + 20)) appendPart(ws, c, { part_type: 'close', author: adminAuthor(ws, admin) });
+			h.advance(1);
+		}
+		h.advance(30);
+		const owed = [...new Set(h.sb.workspace.changes.list({ kinds: ['conversation.closed'] }).filter((e) => e.at >= T0).map((e) => `conversation.closed:${e.id}:${e.at}`))];
+		expect(owed).toHaveLength(1_200);
+		for (let polls = 1; h.emitted.length < owed.length; polls++) {
+			const r = await h.poll(closed, legacy ? { legacy: true } : { pollBudgetMs: 120_000 });
+			expect(r.error).toBeUndefined();
+			expect(r.items.length).toBeGreaterThan(0);
+			expect(r.items.length).toBeLessThanOrEqual(200);
+			expect(inOrder(r.items, (i) => String((i.conversation as IDataObject).id))).toBe(true);
+			if (polls > 20) throw new Error('not drained after 20 polls');
+			h.advance(60);
+		}
+		expect(new Set(ids(h.emitted)).size).toBe(h.emitted.length);
+		expect(ids(h.emitted).sort()).toEqual(owed.sort());
+	}, 120_000);
+});
+
 describe('New Conversation Part: a backlog that one poll can read but not emit', () => {
 	it.each([
 		['with a poll time budget (n8n 2.x), fetches each conversation about once on the way out and once to settle', false, 2 * 300],
