@@ -111,7 +111,7 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'number',
 				default: DEFAULT_MAX_EVENTS_PER_POLL,
 				typeOptions: { minValue: 1, maxValue: MAX_MAX_EVENTS_PER_POLL },
-				description: 'The most events one poll emits; a larger backlog is emitted over the next polls (in order, except a New Conversation Part or Conversation Closed backlog larger than this, a Ticket State Changed window too large for one poll, and an article window drained over several polls: in order within each poll)',
+				description: 'The most events one poll emits; a larger backlog is emitted over the next polls (in order, except a New Conversation Part or Conversation Closed backlog larger than this, a contact backlog larger than this on a day already busy before it, a Ticket State Changed window too large for one poll, and an article window drained over several polls: in order within each poll)',
 			},
 			{
 				displayName: 'Start From',

@@ -45,6 +45,15 @@
  * Why nothing is repeated: an event R emitted is in `recent` until `settled` passes its time, and
  * by then it is at or below the watermark.
  *
+ * Newest first (`descending`: contact search on a day that was busy before the window, which read
+ * oldest first would pass that day's earlier changes on every read), the places move the other
+ * way: a record updated meanwhile moves to the front, behind R's position, with a time after R
+ * began, so it is not R's to read: it lies above the new `settled` and the next full read finds
+ * it (its earlier change, no longer anywhere in Intercom, is superseded, as when an update moves a
+ * record forward in an oldest-first read). A record that reaches search late behind R's position
+ * does so after R began, so its time too is above the new `settled`. R ends at the first record
+ * older than the window's start.
+ *
  * Order: within a poll, what is emitted is sorted by key; across the polls of one continued read
  * it is not (a later poll can emit an event older than one emitted before). Exactly once holds.
  */
@@ -92,9 +101,10 @@ export async function readOutOfOrder(
 	client: IntercomClient,
 	source: RecordSource,
 	limits: ReadLimits,
-	order: { field: string; sort: boolean },
+	order: OutOfOrderSort,
 	expand: (record: IDataObject) => Promise<TriggerEvent[]>,
 ): Promise<WindowRead> {
+	const direction = order.descending ? -1 : 1;
 	const continuing = limits.handledRecords !== undefined;
 	const handled = new Set(limits.handledRecords ?? []);
 	const records: IDataObject[] = [];
@@ -117,7 +127,8 @@ export async function readOutOfOrder(
 		if (limits.outOfTime()) budget = true;
 		return budget || (stopsAtCap() && fresh >= limits.cap);
 	};
-	const walk = paginate(client, order.sort ? withSort(source.request, order.field, 'ascending') : source.request, {
+	let reachedStart = false;
+	const walk = paginate(client, order.sort ? withSort(source.request, order.field, order.descending ? 'descending' : 'ascending') : source.request, {
 		pagination: source.pagination,
 		itemsPath: source.itemsPath,
 		startingAfter: limits.startingAfter,
@@ -133,8 +144,13 @@ export async function readOutOfOrder(
 		nextPosition = nextCursor(page.body);
 		for (const record of page.items) {
 			const key = { ts: Number(record[order.field]), id: String(record.id) };
-			if (!Number.isFinite(key.ts) || (lastKey && compareKeys(key, lastKey) <= 0)) keyOrdered = false;
+			if (!Number.isFinite(key.ts) || (lastKey && direction * compareKeys(key, lastKey) <= 0)) keyOrdered = false;
 			lastKey = key;
+			// Newest first, the window ends at the first record older than its start (the query may be wider).
+			if (order.descending && keyOrdered && key.ts < limits.from) {
+				reachedStart = true;
+				break;
+			}
 			const mark = `${key.id}:${key.ts}`;
 			if (handled.has(mark)) {
 				read.push({ events: [], page: index, mark });
@@ -154,11 +170,11 @@ export async function readOutOfOrder(
 			read.push({ events, page: index, mark });
 			for (const e of events) if (!e.silent && limits.isNew(e.key)) fresh++;
 		}
-		if (insidePage !== undefined) break;
+		if (insidePage !== undefined || reachedStart) break;
 	}
 	const readTop = highestTime(records, source.timeOf);
 	const events = read.flatMap((r) => r.events);
-	const ended = insidePage === undefined && !betweenPages;
+	const ended = reachedStart || (insidePage === undefined && !betweenPages);
 	if (ended && !continuing) {
 		return { events, records, readThrough: limits.to === undefined ? Infinity : limits.to - 1, cutByBudget: false, readTop };
 	}
@@ -167,6 +183,18 @@ export async function readOutOfOrder(
 	const stop: OutOfOrderRead['stop'] =
 		insidePage !== undefined ? { page: insidePage } : betweenPages && nextPosition !== undefined ? { next: nextPosition } : { end: true };
 	return { ...partial, outOfOrder: { records: read, pages, stop } };
+}
+
+/**
+ * The order of a read handled out of order: on `field`, asked for as the sort (`sort`) or only
+ * observed; oldest first, or newest first down to the window's start (`descending`: contact
+ * search, whose dates filter by whole days, so that a window is read without the earlier part of
+ * its day).
+ */
+export interface OutOfOrderSort {
+	field: string;
+	sort: boolean;
+	descending?: boolean;
 }
 
 export interface OutOfOrderOptions {

@@ -15,10 +15,16 @@
  * changes than that (`total_count`) and the first page is all new, the day's first page is read
  * oldest first, and when the window starts on it (the day was quiet before: a burst), the read
  * goes oldest first at once, one page after the first. When it does not, that day is noted
- * (`busyDay`) and not tried again: at most one such page a day.
+ * (`busyDay`) and not tried again: at most one such page a day. On such a day the window is read
+ * newest first by the out-of-order reader (out-of-order.ts), from the first page again: down to
+ * the window's start when one poll can emit it all (a complete read, in order), and otherwise
+ * continued over the polls at the search position, each poll's events in order but not across
+ * polls, so that a burst costs about two reads of itself (out, then settled), never the day's
+ * earlier changes.
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { readOutOfOrder } from '../out-of-order';
 import { eventKey, readNewest, readNewestFirst, readOldestFirst, readOldestFirstNearStart, type RecordSource, type TriggerEvent } from '../reading';
 import { contactSearchFloor } from '../timezone';
 import type { PollStream, StreamContext } from './types';
@@ -48,17 +54,20 @@ export function contactStream(event: 'contact.created' | 'contact.updated'): Pol
 			const timeZone = await ctx.workspaceTimeZone();
 			const floor = contactSearchFloor(ctx.limits.from, timeZone);
 			const records = source(event, field, floor, ctx.settings.contactRole, ctx.now);
+			const expand = async (record: IDataObject) => await Promise.resolve(records.eventsOf(record));
+			const outOfOrder = async () => await readOutOfOrder(ctx.client, records, ctx.limits, { field, sort: true, descending: true }, expand);
 			// A read an earlier poll stopped goes on where it stopped (the same query: the window's start is kept).
+			if (ctx.limits.handledRecords !== undefined) return await outOfOrder();
 			if (ctx.limits.startingAfter) return await readOldestFirst(ctx.client, records, ctx.limits, field);
-			// A day seen busy before the window stays so as the window moves on: its first page is not read again.
-			const tryOldestFirst =
-				ctx.busyDay === floor
-					? undefined
-					: async () => {
-							const oldest = await readOldestFirstNearStart(ctx.client, records, ctx.limits, field);
-							if (!oldest) ctx.busyDay = floor;
-							return oldest;
-						};
+			// A day seen busy before the window stays so as the window moves on: newest first, and out of
+			// order when one poll cannot emit the window (read oldest first, it would pass the day's earlier changes).
+			if (ctx.busyDay === floor) return await outOfOrder();
+			const tryOldestFirst = async () => {
+				const oldest = await readOldestFirstNearStart(ctx.client, records, ctx.limits, field);
+				if (oldest) return oldest;
+				ctx.busyDay = floor;
+				return await outOfOrder();
+			};
 			return (
 				(await readNewestFirst(ctx.client, records, ctx.limits, field, tryOldestFirst)) ??
 				(await readOldestFirst(ctx.client, records, ctx.limits, field))
