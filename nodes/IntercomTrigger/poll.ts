@@ -148,11 +148,14 @@ function writeState(staticData: IDataObject, state: TriggerState): void {
  * is dropped, and the window is read from its start instead: that repeats nothing (the cursor says
  * what was handled), it only reads again what the position would have skipped.
  */
-async function readWindow(stream: PollStream, ctx: StreamContext, plan: WindowPlan): Promise<WindowRead> {
+async function readWindow(stream: PollStream, ctx: StreamContext, plan: WindowPlan, warn: (message: string) => void): Promise<WindowRead> {
 	// Any other failure stays the transport's own error (and fails the poll before the cursor moves).
 	return await stream.read(ctx).catch(async (error: unknown) => {
 		const refused = error instanceof NodeApiError && (error.httpCode === '400' || error.httpCode === '422');
 		if (!plan.resume || !refused) return await Promise.reject(error);
+		warn(
+			`Intercom refused the saved search position (HTTP ${String((error as NodeApiError).httpCode)}); reading the window from ${new Date(plan.from * 1000).toISOString()} again instead. Nothing is lost or repeated.`,
+		);
 		delete plan.resume;
 		ctx.limits.startingAfter = undefined;
 		ctx.limits.handledRecords = undefined;
@@ -252,7 +255,7 @@ export async function pollIntercom(this: IPollFunctions): Promise<INodeExecution
 	// "Fetch Test Event": the latest matching event, the cursor untouched.
 	if (manual) return output((await stream.sample(ctx)).filter((e) => !e.silent));
 
-	const read = await readWindow(stream, ctx, plan);
+	const read = await readWindow(stream, ctx, plan, (message) => this.logger?.warn(`Intercom Trigger "${this.getNode().name}": ${message}`));
 	// Every request of this poll succeeded once this is called: only then does the cursor move.
 	const saveCursor = (next: Cursor) =>
 		writeState(staticData, {

@@ -190,6 +190,27 @@ describe('Contact Updated', () => {
 		expect(new Set(h.sb.log.requests().map((r) => r.intercomVersion))).toEqual(new Set([version]));
 	});
 
+	it("asks GET /me for the workspace's zone once a day, and follows a change of zone", async () => {
+		h = await TriggerHarness.start({ timezone: 'America/Los_Angeles', seed: { contacts: 30, conversations: 0, articles: 0, companies: 0 } });
+		const params = { event: 'contact.updated' };
+		const zoneChecks = () => h.sb.log.requests().filter((r) => r.path === '/me').length;
+		await h.poll(params);
+		for (let i = 0; i < 23; i++) {
+			h.advance(3_600);
+			await h.poll(params);
+		}
+		expect(zoneChecks()).toBe(1);
+		expect((h.state.timezone as IDataObject).name).toBe('America/Los_Angeles');
+		// A day after the first check, the zone is asked again (a workspace's settings may change).
+		h.sb.workspace.timezone = 'Asia/Kolkata';
+		h.advance(3_600);
+		h.sb.activity.contactUpdates(2);
+		h.advance(5);
+		expect((await h.poll(params)).items).toHaveLength(2);
+		expect(zoneChecks()).toBe(2);
+		expect((h.state.timezone as IDataObject).name).toBe('Asia/Kolkata');
+	});
+
 	it('keeps to the chosen role', async () => {
 		h = await TriggerHarness.start();
 		const params = { event: 'contact.updated', contactRole: 'lead' };

@@ -248,7 +248,12 @@ describe('a saved search position', () => {
 		// A position Intercom does not accept (a 400) is dropped: the poll reads the window from its start.
 		const cursor = h.state.cursor as IDataObject;
 		h.state = { ...h.state, cursor: { ...cursor, resume: { ...(cursor.resume as IDataObject), startingAfter: 'not-a-position' } } };
+		const warn = jest.spyOn(Container.get(Logger), 'warn').mockImplementation(() => undefined);
 		const third = await h.poll(capped);
+		expect(warn).toHaveBeenCalledWith(
+			`Intercom Trigger "Trigger": Intercom refused the saved search position (HTTP 400); reading the window from ${new Date(T0 * 1000).toISOString()} again instead. Nothing is lost or repeated.`,
+		);
+		warn.mockRestore();
 		expect(third.error).toBeUndefined();
 		expect(third.items).toHaveLength(200);
 		expect(third.requests).toBe(1 + 4);
