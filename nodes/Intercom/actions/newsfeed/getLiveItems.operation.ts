@@ -12,6 +12,6 @@ export const getLiveItems: OperationDefinition = {
 	pathLabels: { newsfeed_id: 'Newsfeed' },
 	subject: 'Newsfeed',
 	fields: [newsfeedLocator()],
-	// The spec declares no paging parameters for the news lists: one request answers them.
-	list: { pagination: 'none', itemsPath: 'data' },
+	// The spec declares no paging parameters for the news lists, but their answer's `pages` may link a next page.
+	list: { pagination: 'linked', itemsPath: 'data' },
 };

@@ -9,6 +9,6 @@ export const getMany: OperationDefinition = {
 	method: 'GET',
 	path: '/news/newsfeeds',
 	fields: [],
-	// The spec declares no paging parameters for the news lists: one request answers them.
-	list: { pagination: 'none', itemsPath: 'data' },
+	// The spec declares no paging parameters for the news lists, but their answer's `pages` may link a next page.
+	list: { pagination: 'linked', itemsPath: 'data' },
 };

@@ -31,5 +31,5 @@ export const getMany: OperationDefinition = {
 		},
 	],
 	// Intercom returns every segment in one response.
-	list: { pagination: 'none', itemsPath: 'segments' },
+	list: { pagination: 'linked', itemsPath: 'segments' },
 };
