@@ -116,6 +116,25 @@ describe('article search', () => {
 		expect(ids(result)).toEqual(articles(1, 12).map((a) => a.id));
 	});
 
+	it('says so, rather than output articles twice, when Intercom answers a later page with an earlier one', async () => {
+		const api = fakeIntercom()
+			.on('GET', '/articles/search', searchPage(articles(1, 10), 1, 3, 10), { query: { phrase: 'x' } })
+			.on('GET', '/articles/search', searchPage(articles(1, 10), 1, 3, 10), { query: { phrase: 'x', page: '2', per_page: '10' } });
+		const result = await runArticle({ operation: 'search', phrase: 'x', returnAll: true, additionalFields: {} });
+		expect(api.calls).toHaveLength(2);
+		expect(result.error?.message).toBe('Intercom answered page 2 of the article search with the articles of an earlier page');
+		expect(result.error?.description).toContain('only the first 10 articles can be read');
+	});
+
+	it('outputs an article once when two pages overlap', async () => {
+		fakeIntercom()
+			.on('GET', '/articles/search', searchPage(articles(1, 10), 1, 2, 10), { query: { phrase: 'x' } })
+			.on('GET', '/articles/search', searchPage(articles(8, 10), 2, 2, 10), { query: { phrase: 'x', page: '2', per_page: '10' } });
+		const result = await runArticle({ operation: 'search', phrase: 'x', returnAll: true, additionalFields: {} });
+		expect(result.error).toBeUndefined();
+		expect(ids(result)).toEqual(articles(1, 17).map((a) => a.id));
+	});
+
 	it('stops on a page without articles even if the page count says more', async () => {
 		const api = fakeIntercom().on('GET', '/articles/search', searchPage([], 1, 4, 10), { query: { phrase: 'x' } });
 		const result = await runArticle({ operation: 'search', phrase: 'x', returnAll: true, additionalFields: {} });

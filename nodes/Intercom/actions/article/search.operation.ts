@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { getPath, itemsOf } from '../../../shared/transport/pagination';
 import { buildRequest } from '../executor';
@@ -84,12 +85,23 @@ export const search: OperationDefinition = {
 		const request = await buildRequest(search, ctx);
 		const limit = ctx.param<boolean>('returnAll', false) ? Infinity : ctx.param<number>('limit', 50);
 		const found: IDataObject[] = [];
+		const seen = new Set<string>();
 		let paging: IDataObject | undefined = {};
 		let page = 1;
 		while (paging && found.length < limit) {
 			const body: IDataObject = await ctx.client.request<IDataObject>({ ...request, query: { ...request.query, ...paging } });
 			const items = itemsOf(body, 'data.articles');
-			found.push(...withHighlights(items, body).slice(0, limit - found.length));
+			// Intercom's article search has been seen to answer every page with the first (its page
+			// parameters ignored): a page of nothing new is that, said rather than output twice.
+			const fresh = withHighlights(items, body).filter((a) => !seen.has(String(a.id)));
+			if (page > 1 && items.length > 0 && fresh.length === 0) {
+				throw new NodeOperationError(ctx.client.node, `Intercom answered page ${page} of the article search with the articles of an earlier page`, {
+					itemIndex: ctx.itemIndex,
+					description: `Its search did not page here, so only the first ${found.length} articles can be read. Narrow the search (Phrase, State) so that it fits one page, or use Article → Get Many.`,
+				});
+			}
+			for (const article of fresh) seen.add(String(article.id));
+			found.push(...fresh.slice(0, limit - found.length));
 			paging = items.length > 0 ? nextSearchPage(body, page) : undefined;
 			page++;
 		}
