@@ -1,7 +1,8 @@
 /**
  * No window fails forever: New Ticket and New Admin Activity Log Entry read a window whole (no
  * documented order), so a window larger than one poll's time budget is narrowed and read in parts;
- * each event once, in order, and an idle poll still costs one request.
+ * each event once, in order, and an idle poll still costs one request. What cannot be narrowed,
+ * a single second larger than one poll, fails each poll clearly with the cursor unmoved.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -82,5 +83,39 @@ describe('a window read whole that does not fit one poll is narrowed and read in
 			if (i === 4) expect(idle.requests).toBe(1);
 		}
 		expect((h.state.cursor as IDataObject).span).toBeUndefined();
+	}, 120_000);
+});
+
+describe('what still cannot be read in parts: a single second larger than one poll', () => {
+	it('New Ticket: the poll fails with an error saying so, the cursor where it was, until a poll can read that second', async () => {
+		h = await TriggerHarness.start({ seed: SEED });
+		const params = { event: 'ticket.created', options: { maxEventsPerPoll: 1_000 } };
+		await h.poll(params);
+		h.advance(5);
+		const owed = Array.from({ length: 600 }, (_, i) => newTicket(`Same second ${i}`)).map((t) => `ticket.created:${t.id}:${t.created_at}`);
+		h.advance(900);
+		// 600 tickets in one second, 4 pages of 150; 60% of a 5 s budget at 1 s a request: three requests a poll.
+		h.slowRequests(1);
+		let failed = 0;
+		for (let i = 0; i < 30 && failed < 2; i++) {
+			const before = h.stored;
+			const r = await h.poll(params, { pollBudgetMs: 5_000 });
+			if (r.error) {
+				failed++;
+				expect(r.error.message).toMatch(/^Could not read Intercom's changes since .* within this poll's time budget$/);
+				expect(r.items).toEqual([]);
+				expect(h.stored).toBe(before);
+			}
+			h.advance(60);
+		}
+		expect(failed).toBe(2);
+		expect(h.emitted).toEqual([]);
+		// Polls with the time to read that second (a larger budget, or a faster link) emit it, each once.
+		for (let i = 0; i < 3 && h.emitted.length < owed.length; i++) {
+			const r = await h.poll(params, { pollBudgetMs: 10_000 });
+			expect(r.error).toBeUndefined();
+			h.advance(60);
+		}
+		expect(ids(h.emitted).sort()).toEqual([...owed].sort());
 	}, 120_000);
 });
