@@ -6,7 +6,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { compareIds } from '../../nodes/IntercomTrigger/cursor';
 import { adminAuthor, appendPart, contactAuthor } from '../../sandbox/store/conversation-ops';
-import { updateArticle } from '../../sandbox/store/content-ops';
+import { createArticle, updateArticle } from '../../sandbox/store/content-ops';
 import { ids, inOrder, TriggerHarness } from './harness';
 
 let h: TriggerHarness;
@@ -135,6 +135,35 @@ describe('articles and admins', () => {
 		const { items } = await h.poll(params);
 		expect(items.map((i) => String((i.article as IDataObject).id))).toEqual(published);
 		expect(items.every((i) => (i.article as IDataObject).state === 'published')).toBe(true);
+	});
+
+	it('New Article, only published: a draft published within the late-arrival window after its creation is emitted, one published later is not (it comes out as Article Updated, above)', async () => {
+		h = await TriggerHarness.start({ seed: SEED });
+		const params = { event: 'article.created', onlyPublished: true };
+		await h.poll(params);
+		const author = Number([...h.sb.workspace.admins.keys()][0]);
+		h.advance(5);
+		const soon = createArticle(h.sb.workspace, { title: 'Published soon', author_id: author, state: 'draft' }).id;
+		const late = createArticle(h.sb.workspace, { title: 'Published late', author_id: author, state: 'draft' }).id;
+		h.advance(5);
+		expect((await h.poll(params)).items).toEqual([]); // drafts: read, not emitted
+		h.advance(120);
+		updateArticle(h.sb.workspace, soon, { state: 'published' });
+		h.advance(5);
+		const id = (r: { items: IDataObject[] }) => r.items.map((i) => String((i.article as IDataObject).id));
+		const emitted: string[] = [];
+		for (let i = 0; i < 4; i++) {
+			emitted.push(...id(await h.poll(params)));
+			h.advance(600);
+		}
+		expect(emitted).toEqual([soon]);
+		updateArticle(h.sb.workspace, late, { state: 'published' });
+		h.advance(5);
+		for (let i = 0; i < 4; i++) {
+			emitted.push(...id(await h.poll(params)));
+			h.advance(600);
+		}
+		expect(emitted).toEqual([soon]);
 	});
 
 	it('New Article emits articles created since the activation', async () => {
