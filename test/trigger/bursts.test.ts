@@ -170,7 +170,8 @@ describe('a contact burst larger than Max Events per Poll', () => {
 		expect(ids(h.emitted).sort()).toEqual(owed(since));
 	});
 
-	it.each([1, 2, 3, 4])('at random poll times, burst sizes and late contacts, every change is emitted exactly once (seed %i)', async (seed) => {
+	// Seeds 3, 4, 5 and 8 also go through a day noted busy, read newest first out of order over several polls.
+	it.each([1, 2, 3, 4, 5, 6, 7, 8])('at random poll times, burst sizes and late contacts, every change is emitted exactly once (seed %i)', async (seed) => {
 		const random = uniform(seed);
 		h = await TriggerHarness.start({ searchDelaySeconds: 30 + Math.floor(random() * 120), seed: { contacts: 4_000, conversations: 0, articles: 0, companies: 0 } });
 		const cap = 150 + Math.floor(random() * 700);
