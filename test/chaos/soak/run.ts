@@ -112,7 +112,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 				burst(world);
 				bursts++;
 				burstChanges += ws.changes.lastSeq - before;
-				options.log(`  tick ${ticks}: burst ${bursts}, ${ws.changes.lastSeq - before} changes in ${bursts === 1 ? 'about 45 s' : 'the same'}`);
+				options.log(`  tick ${ticks}: burst ${bursts}, ${ws.changes.lastSeq - before} changes within about 45 s`);
 			}
 			activity(world);
 			if (world.rng.chance(0.6)) await runActions(world, actions);
