@@ -1,7 +1,7 @@
 /**
  * The chaos soak: random activity in the sandbox (contacts created and updated, conversations
- * started, replied to, assigned, closed, articles published, admins going away, tickets opened
- * and moved between states, companies created), action
+ * started, replied to, assigned, closed and deleted, articles published and deleted, admins going
+ * away, tickets opened and moved between states, companies created), bursts of all of it (bursts.ts), action
  * workflows, and one trigger workflow per event kind polling through it all, under injected
  * faults, restarts and restored stale copies of the static data. Time is the sandbox's: hours of
  * it pass in a minute or two. At the end, every workflow's emitted events are judged against the
@@ -9,9 +9,11 @@
  */
 import type { ChangeEntry } from '../../../sandbox';
 import { createOrUpdateCompany } from '../../../sandbox/store/company-ops';
+import { deleteArticle } from '../../../sandbox/store/content-ops';
+import { deleteConversation } from '../../../sandbox/store/conversation-ops';
 import { emptyTally, repeatedPosts, runActions, type ActionTally } from './actions';
 import { burst, moveTicket, newTicket, toggleAway } from './bursts';
-import { activityLogVersions, judge, judgeAway, versionsOf, type LedgerEvent, type Verdict } from './ledger';
+import { activityLogVersions, deletionsOf, judge, judgeAway, versionsOf, type LedgerEvent, type Verdict } from './ledger';
 import { EXPECTED_PATHS, type MultiPollTally } from './multi-poll';
 import { TriggerWorkflow, WORKFLOWS, type RestartKind } from './workflows';
 import { SEARCH_DELAY_SECONDS, startWorld, type World } from './world';
@@ -70,6 +72,9 @@ function activity(world: World): void {
 		() => rng.chance(0.4) && toggleAway(world),
 		() => rng.chance(0.5) && newTicket(world),
 		() => rng.chance(0.6) && moveTicket(world),
+		// Deleted while reads may be under way over several polls (an article drain, a read out of order).
+		() => rng.chance(0.3) && sb.workspace.articles.size > 0 && deleteArticle(sb.workspace, rng.pick([...sb.workspace.articles.keys()])),
+		() => rng.chance(0.2) && sb.workspace.conversations.all().length > 0 && deleteConversation(sb.workspace, rng.pick(sb.workspace.conversations.all()).id),
 		() => rng.chance(0.25) && createOrUpdateCompany(sb.workspace, { company_id: `soak-company-${++serial}`, name: `Soak company ${serial}` }),
 	];
 	for (const step of steps.sort(() => rng.next() - 0.5)) {
@@ -154,7 +159,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 			const filter = { partKinds: p.partKinds as string[] | undefined, onlyPublished: p.onlyPublished === true, role };
 			const versions = event === 'admin.activity_log.created' ? activityLogVersions(ws.activityLogs.all(), () => 0) : versionsOf(event, entries, filter);
 			const visibleAfter = event.startsWith('contact.') ? SEARCH_DELAY_SECONDS : 0;
-			return { workflow: w.spec.name, polls, failedPolls, multiPoll, notDeduplicable: 0, ...judge(event, versions, w.activatedAt ?? started, w.polls, w.restores, visibleAfter) };
+			return { workflow: w.spec.name, polls, failedPolls, multiPoll, notDeduplicable: 0, ...judge(event, versions, w.activatedAt ?? started, w.polls, w.restores, visibleAfter, deletionsOf(event, entries)) };
 		});
 		const awayChanges = entries.filter((e) => e.kind === 'admin.away_changed').length;
 		const logs = verdicts.find((v) => v.event === 'admin.activity_log.created');
