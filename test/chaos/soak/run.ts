@@ -1,8 +1,9 @@
 /**
  * The chaos soak: random activity in the sandbox (contacts created and updated, conversations
  * started, replied to, assigned, closed and deleted, articles published and deleted, admins going
- * away, tickets opened and moved between states, companies created), bursts of all of it (bursts.ts), action
- * workflows, and one trigger workflow per event kind polling through it all, under injected
+ * away, tickets opened and moved between states, companies created), bursts of all of it
+ * (bursts.ts), action workflows, and trigger workflows for every event kind (some filtered, some
+ * capped or on a slow link so that reads span polls) polling through it all, under injected
  * faults, restarts and restored stale copies of the static data. Time is the sandbox's: hours of
  * it pass in a minute or two. At the end, every workflow's emitted events are judged against the
  * change log (ledger.ts).
