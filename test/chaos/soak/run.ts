@@ -43,7 +43,7 @@ export interface SoakReport {
 	missingPaths: string[];
 	/** Final polls needed until every workflow had caught up. */
 	drainRounds: number;
-	/** Workflows still inside a multi-poll read after MAX_DRAIN_ROUNDS quiet polls, with their saved state. */
+	/** Workflows still inside a multi-poll read after all the quiet polls, with their saved state. */
 	stuck: string[];
 	restarts: Record<RestartKind, number>;
 	pollErrors: Record<string, number>;
@@ -56,8 +56,12 @@ export interface SoakReport {
 
 let serial = 0;
 
-/** Quiet polls at the end, at most: every multi-poll read must have ended by then. */
-const MAX_DRAIN_ROUNDS = 200;
+/**
+ * Quiet polls at the end, at most, and per burst: every multi-poll read must have ended by then (the
+ * slow workflows still hold a backlog of each burst; 8 bursts took 175).
+ */
+const MAX_DRAIN_ROUNDS = 100;
+const MAX_DRAIN_ROUNDS_PER_BURST = 40;
 
 /** One tick of customers and teammates: a few of everything, spread over a minute or so. */
 function activity(world: World): void {
@@ -140,7 +144,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 		// and a last poll that found nothing new.
 		world.chaos(false);
 		let drainRounds = 0;
-		for (let quiet = false; !quiet && drainRounds < MAX_DRAIN_ROUNDS; ) {
+		const maxDrainRounds = MAX_DRAIN_ROUNDS + MAX_DRAIN_ROUNDS_PER_BURST * bursts;
+		for (let quiet = false; !quiet && drainRounds < maxDrainRounds; ) {
 			world.advance(700);
 			quiet = ++drainRounds >= 6;
 			for (const w of workflows) if ((await w.poll(world)) > 0 || w.midRead(world.now())) quiet = false;
