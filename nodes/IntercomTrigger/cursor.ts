@@ -277,12 +277,14 @@ export function selectEvents<T extends Candidate>(cursor: Cursor, events: T[], o
 		lastHandled = event.key;
 	}
 
-	// Every event before the first one left behind was handled; with none left behind, every visible
-	// record of a second the read completed was read.
+	// Every event before the first one left behind was handled; with none left behind, or only events
+	// past what was read (a narrowed window's end second, which an inclusive end date returns), every
+	// visible record of a second the read completed was read.
 	const firstLeft = eligible[handled];
+	const onlyUnreadLeft = firstLeft !== undefined && firstLeft.key.ts > options.readThrough && !(through && compareKeys(firstLeft.key, through) <= 0);
 	let watermark = cursor.watermark;
 	if (lastHandled && compareKeys(lastHandled, watermark) > 0) watermark = lastHandled;
-	if (!firstLeft) {
+	if (!firstLeft || onlyUnreadLeft) {
 		const completeThrough = Math.min(options.readThrough, options.now - 1);
 		if (completeThrough + 1 > watermark.ts) watermark = { ts: completeThrough + 1, id: '' };
 	}

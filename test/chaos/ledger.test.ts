@@ -3,7 +3,7 @@
  * invented event and an order broken, and it allows exactly the repeats a restored copy explains.
  */
 import type { ChangeEntry } from '../../sandbox';
-import { judge, judgeAway, versionsOf, type PollRecord } from './soak/ledger';
+import { deletionsOf, judge, judgeAway, versionsOf, type PollRecord } from './soak/ledger';
 
 let seq = 0;
 const change = (kind: string, id: string, at: number, detail?: Record<string, unknown>): ChangeEntry =>
@@ -82,6 +82,33 @@ describe('parts', () => {
 			change('conversation.part.created', '9', 102, { part_id: 'p3', part_type: 'close', author_type: 'admin' }),
 		];
 		expect(versionsOf('conversation_part.created', log).map((v) => v.eventId)).toEqual(['conversation_part.created:p1:100', 'conversation_part.created:p3:102']);
+	});
+});
+
+describe('deleted objects', () => {
+	it('owe only what a complete poll found before the deletion: states and records alike', () => {
+		const log = [
+			change('article.created', 'x', 100),
+			change('article.updated', 'x', 105),
+			change('article.deleted', 'x', 108),
+			change('conversation.part.created', '9', 100, { part_id: 'p1', part_type: 'comment', author_type: 'user' }),
+			change('conversation.part.created', '9', 104, { part_id: 'p2', part_type: 'comment', author_type: 'user' }),
+			change('conversation.deleted', '9', 106),
+		];
+		const [created, , deleted, p1, p2, gone] = log.map((e) => e.seq);
+		expect(deletionsOf('article.updated', log)).toEqual(new Map([['x', deleted]]));
+		expect(deletionsOf('conversation_part.created', log)).toEqual(new Map([['9', gone]]));
+		// The article: its first state was found by a complete poll, its second replaced by the deletion before any.
+		const articles = versionsOf('article.updated', log);
+		const first = judge('article.updated', articles, 100, [poll(101, created, []), poll(109, deleted, [])], [], 0, deletionsOf('article.updated', log));
+		expect(first).toMatchObject({ owed: 1, lost: ['article.updated:x:100'] });
+		const none = judge('article.updated', articles, 100, [poll(109, deleted, [])], [], 0, deletionsOf('article.updated', log));
+		expect(none).toMatchObject({ owed: 0, lost: [] });
+		// The parts: the first was there at a complete poll, the second only at one that stopped early.
+		const parts = versionsOf('conversation_part.created', log);
+		const polls = [poll(102, p1, []), poll(105, p2, [], true, false), poll(107, gone, [])];
+		const v = judge('conversation_part.created', parts, 100, polls, [], 0, deletionsOf('conversation_part.created', log));
+		expect(v).toMatchObject({ owed: 1, lost: ['conversation_part.created:p1:100'] });
 	});
 });
 

@@ -133,6 +133,8 @@ interface Walk {
 	pages: number;
 	/** Where the walk got to: the offset after the last page read. */
 	offset: number;
+	/** The position it started from no longer held (the list shrank): it stepped back in front of it. */
+	staleStart: boolean;
 }
 
 const updatedAt = (a: IDataObject) => Number(a.updated_at);
@@ -148,7 +150,7 @@ function atOrBefore(article: IDataObject, mark: Mark): boolean {
  * page against the walk invariant, until a page reaches back past `lower` or the list ends.
  */
 async function walkDown(ctx: StreamContext, start: Mark | undefined, lower: number, limits: ReadLimits): Promise<Walk> {
-	const walk: Walk = { records: [], marks: [], end: 'budget', ordered: true, pages: 0, offset: start?.offset ?? 0 };
+	const walk: Walk = { records: [], marks: [], end: 'budget', ordered: true, pages: 0, offset: start?.offset ?? 0, staleStart: false };
 	let at: Mark | undefined = start;
 	// A position saved by an earlier poll: articles deleted since are likely, so start a little in front of it.
 	let back = start ? OVERLAP : 0;
@@ -168,6 +170,7 @@ async function walkDown(ctx: StreamContext, start: Mark | undefined, lower: numb
 		// the position, or its first article is L itself or in front of L. Otherwise start further in front.
 		const trusted = !at || !walk.ordered || first === 0 || (count as number) >= at.count || (items.length > 0 && atOrBefore(items[0], at));
 		if (!trusted) {
+			if (at === start) walk.staleStart = true;
 			back = Math.max(4 * back, OVERLAP + at!.count - (count as number));
 			continue;
 		}
@@ -230,11 +233,20 @@ export async function readArticles(ctx: StreamContext, source: RecordSource, inS
 		return { events: [], records: [], readThrough: limits.from - 1, cutByBudget: true, ...(saved ? { positions: { pages: [], next: reset } } : {}) };
 	}
 	if (walk.end === 'budget') {
-		// Out of time: keep what this walk learnt (its marks) and go on from there next time.
+		// Out of time: keep what this walk learnt (its marks) and go on from there next time, never from
+		// the same place again (a poll's time for a page or two would then be spent there for good):
+		// - a start position that no longer held is dropped: the next walk starts in front of it (page 1 at the latest);
+		// - one the walk did not even reach (articles created or updated since went in front of it) lies at
+		//   least as deep as the walk got: every article it read is in front of it (the pages came in order);
+		// - a segment that did not reach `lower` shows `lower` lies deeper than `bottom` said.
+		const lastRead = walk.marks[walk.marks.length - 1];
+		const kept = walk.staleStart ? drain.marks.filter((m) => m !== start) : drain.marks;
+		const deeper = start && !walk.staleStart && lastRead && lastRead.ts > start.ts && lastRead.offset > start.offset ? [{ ...start, offset: lastRead.offset, count: lastRead.count }] : [];
 		const next: Drain = {
 			...drain,
-			marks: merge([...drain.marks, ...walk.marks], drain.lower),
+			marks: merge([...kept, ...walk.marks, ...deeper], drain.lower),
 			seg: drain.reached ? Math.max(1, Math.floor(drain.seg / 2)) : Math.max(1, Math.floor(walk.pages / 2)),
+			bottom: drain.reached ? Math.max(drain.bottom, walk.offset + 1) : drain.bottom,
 		};
 		return { events: [], records: [], readThrough: limits.from - 1, cutByBudget: true, positions: { pages: [], next: encodeDrain(next) } };
 	}

@@ -11,6 +11,8 @@
  *   before any poll could read it is not owed. A version is owed when it was current (and
  *   visible) at a poll that succeeded without leaving anything for later, or when it is the last
  *   one.
+ * A deleted object (a conversation with its parts, an article) owes only what such a poll found
+ * before it went: what was made and deleted between two of those may never be read.
  */
 import type { ChangeEntry } from '../../../sandbox';
 
@@ -114,6 +116,15 @@ export function versionsOf(event: LedgerEvent, entries: ChangeEntry[], filter: L
 	}
 }
 
+/**
+ * When the objects an event's versions belong to (`Version.object`) were deleted: the change log
+ * sequence of each deletion (conversations, with their parts, and articles are deleted in the soak).
+ */
+export function deletionsOf(event: LedgerEvent, entries: ChangeEntry[]): Map<string, number> {
+	const kind = event.startsWith('article.') ? 'article.deleted' : event.startsWith('conversation') ? 'conversation.deleted' : undefined;
+	return new Map(entries.filter((e) => e.kind === kind).map((e) => [e.id, e.seq]));
+}
+
 /** Activity log entries (from the store: the change log's admin.away_changed entries say when, not which id). */
 export function activityLogVersions(logs: ReadonlyArray<{ id: string; created_at: number }>, seqAt: (ts: number) => number): Version[] {
 	return logs.map((l) => ({ eventId: `admin.activity_log.created:${l.id}:${l.created_at}`, object: l.id, ts: l.created_at, seq: seqAt(l.created_at) }));
@@ -145,6 +156,7 @@ export function judge(
 	polls: PollRecord[],
 	restores: Array<{ beforePoll: number; snapshotBeforePoll: number }>,
 	visibleAfter = 0,
+	deleted: ReadonlyMap<string, number> = new Map(),
 ): Verdict {
 	const all = versions.filter((v) => v.ts >= since);
 	// A version the filter rejects is owed to nobody; emitting it is a phantom.
@@ -154,8 +166,17 @@ export function judge(
 	/** What the cursor must end up knowing as emitted: every record, every object's last state. */
 	const last = new Set<string>();
 	const append = (APPEND_KINDS as readonly string[]).includes(event);
+	// A poll that read everything it could see while the version was there (and visible).
+	const seenByPoll = (v: Version, deletedSeq: number) =>
+		polls.some((p) => p.ok && p.complete && p.seq >= v.seq && p.seq < deletedSeq && v.ts + visibleAfter < p.at);
 	if (append) {
 		for (const v of all.filter(reported)) {
+			// A record of an object deleted before any poll could read it all is owed to nobody.
+			const deletedSeq = deleted.get(v.object);
+			if (deletedSeq !== undefined) {
+				if (seenByPoll(v, deletedSeq)) owed.add(v.eventId);
+				continue;
+			}
 			owed.add(v.eventId);
 			last.add(v.eventId);
 		}
@@ -167,12 +188,14 @@ export function judge(
 			// A state is seen as it is at a poll, filter included: a published version replaced by a draft edit
 			// before any poll read it is not owed.
 			const final = list[list.length - 1];
-			if (reported(final)) {
+			// A deleted object's states are owed only as polls found them before it went.
+			const deletedSeq = deleted.get(final.object) ?? Infinity;
+			if (reported(final) && deletedSeq === Infinity) {
 				owed.add(final.eventId);
 				last.add(final.eventId);
 			}
 			for (const poll of polls) {
-				if (!poll.ok || !poll.complete) continue;
+				if (!poll.ok || !poll.complete || poll.seq >= deletedSeq) continue;
 				const current = list.filter((v) => v.seq <= poll.seq).pop();
 				if (current && reported(current) && current.ts + visibleAfter < poll.at) owed.add(current.eventId);
 			}

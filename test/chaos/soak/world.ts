@@ -38,6 +38,11 @@ export interface World {
 	extra: { bursts: number; burst429s: number; slowAnswers: number };
 	/** Scripts a run of 429s for the next requests, as a workspace-wide burst would. */
 	burst(): void;
+	/**
+	 * From now on each API request takes this many seconds of the shared clock (0: none), as over
+	 * a slow link: a workflow polling with a small poll budget then reads a few pages a poll.
+	 */
+	slowLink(seconds: number): void;
 	/** The credential every workflow uses: a hung request costs real time until the timeout, so it is short. */
 	credentials(): Record<string, ICredentialDataDecryptedObject>;
 	/** Faults on or off (off for the final drain). */
@@ -72,7 +77,9 @@ export async function startWorld(seed: number): Promise<World> {
 	const served: Record<string, number> = {};
 	const next = sb.faults.next.bind(sb.faults);
 	let slow = false;
+	let linkSeconds = 0;
 	sb.faults.next = (method: string, path: string) => {
+		if (linkSeconds > 0) sb.clock.advanceSeconds(linkSeconds);
 		// A slow answer: the shared clock moves while the request is in flight.
 		if (slow && rng.chance(0.02)) {
 			extra.slowAnswers++;
@@ -96,6 +103,9 @@ export async function startWorld(seed: number): Promise<World> {
 			extra.bursts++;
 			extra.burst429s += count;
 			sb.faults.inject({ fault: { type: 'status', status: 429 }, count });
+		},
+		slowLink(seconds: number) {
+			linkSeconds = seconds;
 		},
 		chaos(on: boolean) {
 			sb.faults.clear();
