@@ -88,8 +88,9 @@ export interface OutOfOrderRead {
 /**
  * Oldest first on `order.field` (asked for as the sort, or, where Intercom documents none, only
  * observed), for events whose order is not the read's (the parts of a conversation, found by its
- * `updated_at`): each record is expanded into its events (a GET, or nothing more), and the read
- * stops once the poll's time is spent, after at least one record, or once it holds `cap` new
+ * `updated_at`): each record is expanded into its events (`fetch`: a GET each; without it, the
+ * record's own events, which cost nothing, so a page read is handled whole), and the read stops
+ * once the poll's time is spent, after at least one record, or once it holds `cap` new
  * events: always when continuing an earlier poll's read, and in a first read when the order is
  * asked for and its pages so far kept to it. A read that ends within its first poll is a complete read
  * like readAll's. Otherwise, when the pages came in (order time, id) order (checked record by
@@ -102,7 +103,7 @@ export async function readOutOfOrder(
 	source: RecordSource,
 	limits: ReadLimits,
 	order: OutOfOrderSort,
-	expand: (record: IDataObject) => Promise<TriggerEvent[]>,
+	fetch?: (record: IDataObject) => Promise<TriggerEvent[]>,
 ): Promise<WindowRead> {
 	const direction = order.descending ? -1 : 1;
 	const continuing = limits.handledRecords !== undefined;
@@ -157,14 +158,16 @@ export async function readOutOfOrder(
 				records.push(record);
 				continue;
 			}
-			// One record at least per poll, so that every poll gets further.
-			if (expanded > 0 && (limits.outOfTime() || (stopsAtCap() && fresh >= limits.cap))) {
-				budget = limits.outOfTime();
+			// One record at least per poll, so that every poll gets further. The poll's time is checked
+			// before a record that costs a request; a record that costs none is handled with its page.
+			const outOfTime = fetch !== undefined && limits.outOfTime();
+			if (expanded > 0 && (outOfTime || (stopsAtCap() && fresh >= limits.cap))) {
+				budget = outOfTime;
 				insidePage = index;
 				break;
 			}
 			// Intercom's `<` may include its value: what lies at a narrowed window's end is the next window's.
-			const events = (await expand(record)).filter((e) => limits.to === undefined || e.key.ts < limits.to);
+			const events = (fetch ? await fetch(record) : source.eventsOf(record)).filter((e) => limits.to === undefined || e.key.ts < limits.to);
 			expanded++;
 			records.push(record);
 			read.push({ events, page: index, mark });

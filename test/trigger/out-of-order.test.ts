@@ -288,6 +288,35 @@ describe('where a window still cannot be continued', () => {
 	}, 60_000);
 });
 
+describe('a link so slow that one request spends the poll\'s time', () => {
+	it('Conversation Closed handles each page it gets whole (its records cost no request), not one record a poll', async () => {
+		h = await TriggerHarness.start({ seed: { contacts: 40, conversations: 0, articles: 0, companies: 0 } });
+		const closed = { event: 'conversation.closed' };
+		await h.poll(closed);
+		h.advance(5);
+		const open = h.sb.activity.newConversations(900);
+		const ws = h.sb.workspace;
+		const admin = [...ws.admins.keys()][0];
+		h.advance(20);
+		for (const c of open) appendPart(ws, c, { part_type: 'close', author: adminAuthor(ws, admin) }); // 900 closes in one second
+		h.advance(900);
+		// 3 s a request, 60% of a 5 s budget: one request a poll.
+		h.slowRequests(3);
+		let polls = 0;
+		for (; h.emitted.length < 900; polls++) {
+			const r = await h.poll(closed, { pollBudgetMs: 5_000 });
+			expect(r.error).toBeUndefined();
+			expect(r.requests).toBe(1);
+			if (polls > 40) throw new Error(`${h.emitted.length} of 900 closes after 40 polls`);
+			h.advance(60);
+		}
+		// Six pages of 150, a page a poll, after the window was narrowed down to that second (halving a
+		// window of some 900 s, a request a poll). Handling one record a poll took more than 40 polls.
+		expect(polls).toBeLessThanOrEqual(30);
+		expect(new Set(ids(h.emitted)).size).toBe(900);
+	}, 120_000);
+});
+
 describe('Conversation Closed: a backlog that one poll can read but not emit', () => {
 	it.each([
 		['with a poll time budget (n8n 2.x)', false],

@@ -54,8 +54,7 @@ export function contactStream(event: 'contact.created' | 'contact.updated'): Pol
 			const timeZone = await ctx.workspaceTimeZone();
 			const floor = contactSearchFloor(ctx.limits.from, timeZone);
 			const records = source(event, field, floor, ctx.settings.contactRole, ctx.now);
-			const expand = async (record: IDataObject) => await Promise.resolve(records.eventsOf(record));
-			const outOfOrder = async () => await readOutOfOrder(ctx.client, records, ctx.limits, { field, sort: true, descending: true }, expand);
+			const outOfOrder = async () => await readOutOfOrder(ctx.client, records, ctx.limits, { field, sort: true, descending: true });
 			// A read an earlier poll stopped goes on where it stopped (the same query: the window's start is kept).
 			if (ctx.limits.handledRecords !== undefined) return await outOfOrder();
 			if (ctx.limits.startingAfter) return await readOldestFirst(ctx.client, records, ctx.limits, field);

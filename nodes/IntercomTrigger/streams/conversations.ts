@@ -148,7 +148,7 @@ export function conversationStream(event: ConversationEvent): PollStream {
 			// search position over the next polls (handled out of order, see out-of-order.ts).
 			if (event === 'conversation.closed') {
 				const source = searchSource(field, ctx.limits.from - 1, eventsFor(event, ctx.now), ctx.limits.to);
-				return await readOutOfOrder(ctx.client, source, ctx.limits, BY_UPDATE, async (record) => await Promise.resolve(source.eventsOf(record)));
+				return await readOutOfOrder(ctx.client, source, ctx.limits, BY_UPDATE);
 			}
 			return await readOldestFirst(ctx.client, searchSource(field, ctx.limits.from - 1, eventsFor(event, ctx.now)), ctx.limits, field);
 		},

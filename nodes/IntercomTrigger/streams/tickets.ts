@@ -100,7 +100,7 @@ export function ticketStream(event: TicketEvent): PollStream {
 				// A window too large for one poll is handled out of order over the polls (out-of-order.ts),
 				// at the search position, once the pages are seen to come in (created_at, id) order.
 				const records = source(event, ctx.now, ctx.limits.from - 1);
-				return await readOutOfOrder(ctx.client, records, ctx.limits, BY_CREATION, async (ticket) => await Promise.resolve(records.eventsOf(ticket)));
+				return await readOutOfOrder(ctx.client, records, ctx.limits, BY_CREATION);
 			}
 			return await readAll(ctx.client, source(event, ctx.now, ctx.limits.from - 1, ctx.limits.to), ctx.limits);
 		},
