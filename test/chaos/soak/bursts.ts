@@ -45,8 +45,9 @@ function spread(world: World, count: number, seconds: number, act: (n: number) =
 
 /**
  * One burst, about 45 seconds of the shared clock. Sizes are against the slow workflows' reach (a
- * search page holds 150): a second of over 150 conversation closes and of about 200 ticket moves
- * (read out of order), some 350 new and 350 updated contacts in one second each (read oldest first
+ * search page holds 150): a second of some 400 conversation closes (three pages, more than the two
+ * a slow poll reads) and of about 200 ticket moves (read out of order), some 350 new and 350
+ * updated contacts in one second each (read oldest first
  * over polls at a cap of 200), conversations parts in some 300 conversations (read out of order),
  * and new tickets, articles and away changes at 30 a second (windows narrowed, articles drained:
  * what one second holds of those must fit one poll, as the README says).
@@ -61,7 +62,7 @@ export function burst(world: World): void {
 	sb.activity.userReplies(150);
 	sb.activity.adminReplies(50);
 	world.advance(2);
-	sb.activity.closes(160);
+	sb.activity.closes(400);
 	world.advance(2);
 	spread(world, 400, 10, (n) => sb.activity.articlePublishes(n));
 	spread(world, 400, 10, (n) => {
