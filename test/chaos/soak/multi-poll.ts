@@ -3,11 +3,12 @@
  * started from (as n8n's database held it), with the node's own reading of its saved cursor:
  *
  * - `out of order`: a read handled out of order (out-of-order.ts) that an earlier poll stopped
- *   (New Conversation Part, Ticket State Changed, a single second of conversation closes);
+ *   (New Conversation Part, Ticket State Changed, conversation closes, contacts on a busy day);
  * - `narrowed`: a window read whole that did not fit a poll, read in parts (`span`: New Ticket, the
  *   admin activity log, Conversation Closed);
  * - `article drain`: an article window walked and read in segments over several polls (article-walk.ts);
- * - `oldest first`: a contact or conversation read continued at its saved search position (reading.ts).
+ * - `oldest first`: a contact or conversation read continued at its saved search position (reading.ts);
+ *   on a day busy before a burst, contacts are read newest first out of order instead.
  *
  * No hook in the node: only what a poll leaves in static data for the next one.
  */
@@ -22,8 +23,12 @@ import type { LedgerEvent } from './ledger';
 export const MULTI_POLL_PATHS = ['out of order', 'narrowed', 'article drain', 'oldest first'] as const;
 export type MultiPollPath = (typeof MULTI_POLL_PATHS)[number];
 
-/** The paths each event kind has: a run with bursts must continue each of them at least once. */
-export const EXPECTED_PATHS: Partial<Record<LedgerEvent, MultiPollPath[]>> = {
+/**
+ * The paths each event kind has: a run with bursts must continue each of them at least once (a
+ * list of paths: any one of them; contacts go oldest first, or out of order on a day that was
+ * busy before the burst).
+ */
+export const EXPECTED_PATHS: Partial<Record<LedgerEvent, Array<MultiPollPath | MultiPollPath[]>>> = {
 	'conversation_part.created': ['out of order'],
 	'ticket.state_changed': ['out of order'],
 	'conversation.closed': ['narrowed', 'out of order'],
@@ -31,8 +36,8 @@ export const EXPECTED_PATHS: Partial<Record<LedgerEvent, MultiPollPath[]>> = {
 	'admin.activity_log.created': ['narrowed'],
 	'article.created': ['article drain'],
 	'article.updated': ['article drain'],
-	'contact.created': ['oldest first'],
-	'contact.updated': ['oldest first'],
+	'contact.created': [['oldest first', 'out of order']],
+	'contact.updated': [['oldest first', 'out of order']],
 	'conversation.created': ['oldest first'],
 	'conversation.updated': ['oldest first'],
 };

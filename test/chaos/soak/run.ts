@@ -177,8 +177,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 		const missingPaths: string[] = [];
 		for (const [event, paths] of Object.entries(EXPECTED_PATHS)) {
 			for (const path of paths ?? []) {
-				const seen = workflows.filter((w) => w.spec.event === event).reduce((n, w) => n + w.multiPoll.continued[path], 0);
-				if (seen === 0) missingPaths.push(`${event}: ${path}`);
+				const anyOf = Array.isArray(path) ? path : [path];
+				const seen = workflows.filter((w) => w.spec.event === event).reduce((n, w) => n + anyOf.reduce((m, p) => m + w.multiPoll.continued[p], 0), 0);
+				if (seen === 0) missingPaths.push(`${event}: ${anyOf.join(' or ')}`);
 			}
 		}
 		const passed =
