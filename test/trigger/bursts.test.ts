@@ -22,12 +22,6 @@ function owed(since: number): string[] {
 	return [...new Set(entries.filter((e) => e.at >= since).map((e) => `contact.updated:${e.id}:${e.at}`))].sort();
 }
 
-
-function settled(): boolean {
-	const cursor = h.state.cursor as { settled: number; readTop: number; recent: object; resume?: object };
-	return Object.keys(cursor.recent).length === 0 && cursor.readTop <= cursor.settled && !cursor.resume;
-}
-
 /** Search requests (without the daily GET /me) of the polls from `before` on, split by sort order. */
 function searches(before: number): { ascending: number; descending: number } {
 	const sent = h.sb.log.requests().slice(before).filter((r) => r.path === '/contacts/search');
@@ -60,7 +54,7 @@ describe('a contact burst larger than Max Events per Poll', () => {
 		const counts: number[] = [];
 		let latePoll = -1;
 		let polls = 0;
-		for (; polls < 40 && !(h.emitted.length > k && settled()); polls++) {
+		for (; polls < 40 && !(h.emitted.length > k && h.settled); polls++) {
 			if (polls > 0) h.advance(60);
 			const r = await h.poll(params);
 			expect(r.error).toBeUndefined();
@@ -103,7 +97,7 @@ describe('a contact burst larger than Max Events per Poll', () => {
 		}
 		h.advance(1_200);
 		await h.drain(params);
-		expect(settled()).toBe(true);
+		expect(h.settled).toBe(true);
 		h.advance(60);
 		const idle = await h.poll(params);
 		expect(idle.items).toEqual([]);
@@ -117,7 +111,7 @@ describe('a contact burst larger than Max Events per Poll', () => {
 		const before = h.sb.log.requests().length;
 		let polls = 0;
 		let latePoll = -1;
-		for (; polls < 40 && !(h.emitted.length >= earlier + k + 1 && settled()); polls++) {
+		for (; polls < 40 && !(h.emitted.length >= earlier + k + 1 && h.settled); polls++) {
 			if (polls > 0) h.advance(60);
 			const r = await h.poll(params);
 			expect(r.error).toBeUndefined();
@@ -195,7 +189,7 @@ describe('a contact burst larger than Max Events per Poll', () => {
 			const r = await h.poll(params);
 			expect(r.error).toBeUndefined();
 		}
-		for (let polls = 0; !settled() || polls < 3; polls++) {
+		for (let polls = 0; !h.settled || polls < 3; polls++) {
 			if (polls > 60) throw new Error('not settled after 60 polls');
 			h.advance(20 + Math.floor(random() * 100));
 			const r = await h.poll(params);

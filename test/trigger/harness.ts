@@ -83,6 +83,15 @@ export class TriggerHarness {
 		return ((JSON.parse(this.stored) as IDataObject)['node:Trigger'] ?? {}) as IDataObject;
 	}
 
+	/**
+	 * The cursor has settled: no read goes on, no emitted id waits for the settled line, and nothing
+	 * read lies above it (no later poll must read anything again).
+	 */
+	get settled(): boolean {
+		const cursor = this.state.cursor as { settled: number; readTop: number; recent: object; resume?: object };
+		return !cursor.resume && Object.keys(cursor.recent).length === 0 && cursor.readTop <= cursor.settled;
+	}
+
 	/** Replaces the trigger's static data, as a database edited or restored by hand would. */
 	set state(value: IDataObject) {
 		this.stored = JSON.stringify({ ...(JSON.parse(this.stored) as IDataObject), 'node:Trigger': value });

@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { apiVersionAtLeast } from '../../shared/regions';
 import type { IntercomClient, IntercomRequest } from '../../shared/transport/client';
 import { isPageLimitError } from '../../shared/transport/company-scroll';
-import { collect, getPath, itemsOf, MAX_PER_PAGE, paginate, type ListOptions } from '../../shared/transport/pagination';
+import { collect, getPath, itemsOf, MAX_PER_PAGE, paginate, reachOfPages, type ListOptions } from '../../shared/transport/pagination';
 import { failParameter, parseDateInZone, parseJsonObject, parseJsonParameter, toInteger, toList, toUnixSeconds } from '../../shared/values';
 import { fetchFileAnswer, outputField, readBinaryFiles, waitForJob, withLinkedFiles } from './files';
 import { withTypedInputs } from './inputs';
@@ -270,7 +270,7 @@ async function listWithinReach(ctx: OperationContext, request: IntercomRequest, 
 	}
 	const largest = options.maxPerPage ?? MAX_PER_PAGE;
 	let maxPerPage = options.maxPerPage;
-	if (limit === undefined || limit > Math.floor(reach.items / largest) * largest) {
+	if (limit === undefined || limit > reachOfPages(reach.items, largest)) {
 		maxPerPage = largest;
 		while (reach.items % maxPerPage !== 0) maxPerPage--;
 	}

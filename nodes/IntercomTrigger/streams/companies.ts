@@ -14,15 +14,14 @@ import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { COMPANY_LIST_REACH, isPageLimitError, scrollCompanies } from '../../shared/transport/company-scroll';
-import { itemsOf, paginate } from '../../shared/transport/pagination';
+import { itemsOf, MAX_PER_PAGE, paginate, reachOfPages } from '../../shared/transport/pagination';
 import { compareKeys } from '../cursor';
 import { eventKey, wholeWindow, type RecordSource, type TriggerEvent, type WindowRead } from '../reading';
 import type { PollStream, StreamContext } from './types';
 
 const SAMPLE_PAGE = 25;
-const LIST_PAGE = 150;
-/** The most companies page numbers reach at LIST_PAGE a page (9,900: page 67 would end at 10,050). */
-const LIST_REACH = Math.floor(COMPANY_LIST_REACH / LIST_PAGE) * LIST_PAGE;
+/** The most companies page numbers reach in the paginator's pages (its largest, when reading everything): 9,900. */
+const LIST_REACH = reachOfPages(COMPANY_LIST_REACH, MAX_PER_PAGE);
 
 /**
  * Each company at its `created_at` or, lacking it, the documented fallback (eventKey): its
@@ -31,7 +30,6 @@ const LIST_REACH = Math.floor(COMPANY_LIST_REACH / LIST_PAGE) * LIST_PAGE;
  */
 function source(now: number): RecordSource {
 	return {
-		// The paginator asks for pages of LIST_PAGE (its largest) when reading everything.
 		request: { method: 'GET', path: '/companies' },
 		pagination: 'page',
 		itemsPath: 'data',
@@ -44,14 +42,13 @@ const WHEN_SCROLL_IS_OPEN =
 	'New Company reads a list of more than 9,900 companies through that scroll. This poll read nothing and moved nothing: a later poll reads again. Make sure no workflow lists all companies (Company → Get Many with Return All) at the times this trigger polls, or use the Intercom Webhook Trigger (company.created).';
 
 /** The whole list by page number, or undefined when it is longer than page numbers reach. */
-async function readByPage(ctx: StreamContext): Promise<WindowRead | undefined> {
+async function readByPage(ctx: StreamContext, list: RecordSource): Promise<WindowRead | undefined> {
 	const records: IDataObject[] = [];
-	const companies = source(ctx.now);
 	let stopped = false;
 	try {
-		const pages = paginate(ctx.client, companies.request, {
-			pagination: 'page',
-			itemsPath: companies.itemsPath,
+		const pages = paginate(ctx.client, list.request, {
+			pagination: list.pagination,
+			itemsPath: list.itemsPath,
 			shouldStop: () => (stopped = ctx.limits.outOfTime()),
 		});
 		for await (const page of pages) {
@@ -63,20 +60,21 @@ async function readByPage(ctx: StreamContext): Promise<WindowRead | undefined> {
 		// The transport's errors are NodeApiErrors already, which this hands back as they are.
 		throw new NodeApiError(ctx.node, error as JsonObject);
 	}
-	return wholeWindow(records, companies, ctx.limits, stopped);
+	return wholeWindow(records, list, ctx.limits, stopped);
 }
 
-async function readByScroll(ctx: StreamContext): Promise<WindowRead> {
+async function readByScroll(ctx: StreamContext, list: RecordSource): Promise<WindowRead> {
 	const { companies, complete } = await scrollCompanies(ctx.client, ctx.node, {
 		shouldStop: () => ctx.limits.outOfTime(),
 		whenScrollIsOpen: WHEN_SCROLL_IS_OPEN,
 	});
-	return wholeWindow(companies, source(ctx.now), ctx.limits, !complete);
+	return wholeWindow(companies, list, ctx.limits, !complete);
 }
 
 export const companyStream: PollStream = {
 	async read(ctx: StreamContext) {
-		return (await readByPage(ctx)) ?? (await readByScroll(ctx));
+		const list = source(ctx.now);
+		return (await readByPage(ctx, list)) ?? (await readByScroll(ctx, list));
 	},
 	/**
 	 * The newest company of the first and last pages (two requests at most, whichever end is

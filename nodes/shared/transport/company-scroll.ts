@@ -14,6 +14,7 @@ import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { IntercomClient } from './client';
+import { intercomErrorsOf } from './errors';
 import { itemsOf } from './pagination';
 
 /** Restarts after the scroll expired mid-walk (a minute without a request, say after long rate-limit waits). */
@@ -32,17 +33,9 @@ export interface CompanyScrollOptions {
 	shouldStop?: () => boolean;
 }
 
-function intercomCodes(error: unknown): string[] {
-	if (!(error instanceof NodeApiError)) return [];
-	const errors = (error.errorResponse as JsonObject | undefined)?.errors;
-	return Array.isArray(errors) ? errors.map((e) => String((e as JsonObject)?.code ?? '')) : [];
-}
-
 /** True for Intercom's refusal of a company page past the reach of page numbers. */
 export function isPageLimitError(error: unknown): boolean {
-	if (!(error instanceof NodeApiError) || error.httpCode !== '400') return false;
-	const errors = (error.errorResponse as JsonObject | undefined)?.errors;
-	return Array.isArray(errors) && errors.some((e) => /page limit reached/i.test(String((e as JsonObject)?.message ?? '')));
+	return (error as NodeApiError)?.httpCode === '400' && intercomErrorsOf(error).some((e) => /page limit reached/i.test(e.message));
 }
 
 export async function scrollCompanies(
@@ -72,7 +65,7 @@ export async function scrollCompanies(
 				scrollParam = undefined;
 				continue;
 			}
-			if (scrollParam === undefined && intercomCodes(error).includes('scroll_exists')) {
+			if (scrollParam === undefined && intercomErrorsOf(error).some((e) => e.code === 'scroll_exists')) {
 				throw new NodeOperationError(node, SCROLL_OPEN_MESSAGE, {
 					itemIndex: options.itemIndex,
 					description: `Intercom allows one company scroll per workspace at a time. It closes when read to the end, or a minute after its last use. ${options.whenScrollIsOpen}`,

@@ -205,6 +205,14 @@ export function budgetSpentError(ctx: ErrorContext, budgetMs: number, attempts: 
 	return error;
 }
 
+/** The `{code, message}` entries of the Intercom error list an error from apiErrorFromResponse carries (none otherwise). */
+export function intercomErrorsOf(error: unknown): Array<{ code: string; message: string }> {
+	if (!(error instanceof NodeApiError)) return [];
+	const errors = (error.errorResponse as JsonObject | undefined)?.errors;
+	if (!Array.isArray(errors)) return [];
+	return errors.map((e) => ({ code: String((e as JsonObject)?.code ?? ''), message: String((e as JsonObject)?.message ?? '') }));
+}
+
 export function isPollBudgetSpent(error: unknown): boolean {
 	return (error as NodeApiError)?.context?.pollBudgetSpent === true;
 }

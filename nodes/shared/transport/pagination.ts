@@ -69,6 +69,15 @@ function withPage(req: IntercomRequest, kind: PaginationKind, perPage: number, c
 	return { ...req, query };
 }
 
+/**
+ * How many items a page-numbered list that Intercom serves only up to `reach` items gives in pages
+ * of `perPage`: a page that would end past the reach is refused (companies: pages of 150 reach the
+ * 9,900th, since the 67th would end at 10,050).
+ */
+export function reachOfPages(reach: number, perPage: number): number {
+	return Math.floor(reach / perPage) * perPage;
+}
+
 export function itemsOf(body: unknown, itemsPath: string | string[]): IDataObject[] {
 	for (const path of Array.isArray(itemsPath) ? itemsPath : [itemsPath]) {
 		const found = getPath(body, path);

@@ -2,6 +2,7 @@ import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { IntercomClient } from '../../../shared/transport/client';
+import { intercomErrorsOf } from '../../../shared/transport/errors';
 import { itemsOf } from '../../../shared/transport/pagination';
 import { failParameter } from '../../../shared/values';
 import { buildRequest } from '../executor';
@@ -26,9 +27,7 @@ function httpCode(error: unknown): string | undefined {
 
 /** The contact a 409 names: Intercom answers "A contact matching those details already exists with id=…". */
 function conflictingContactId(error: unknown): string | undefined {
-	const errors = ((error as NodeApiError).errorResponse as JsonObject | undefined)?.errors;
-	const messages = Array.isArray(errors) ? errors.map((e) => String((e as JsonObject)?.message ?? '')) : [];
-	for (const message of [...messages, (error as Error).message]) {
+	for (const message of [...intercomErrorsOf(error).map((e) => e.message), (error as Error).message]) {
 		const match = /\bid=([A-Za-z0-9_-]{1,64})/.exec(message);
 		if (match) return match[1];
 	}
